@@ -1,0 +1,16 @@
+package dev.logitparity;
+
+/**
+ * Input the user gave us is unusable (missing file, corrupt GGUF, empty prompt, ...). The message is one line that
+ * names the input and the problem; the CLI prints it as is and exits with status 2.
+ */
+public class BadInputException extends RuntimeException {
+
+    public BadInputException(String message) {
+        super(message);
+    }
+
+    public BadInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

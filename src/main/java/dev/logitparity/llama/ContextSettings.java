@@ -1,0 +1,74 @@
+package dev.logitparity.llama;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every context setting that changes llama.cpp's numbers, pinned rather than left to its defaults.
+ *
+ * @param contextLength  KV cache size in tokens (prompt + generated)
+ * @param batch          logical batch: the prompt is decoded in chunks of this many tokens
+ * @param microBatch     physical batch (n_ubatch)
+ * @param threads        threads for single-token decode
+ * @param threadsBatch   threads for prompt (multi-token) decode
+ * @param flashAttention on/off; "auto" is refused here because its outcome is not visible to the caller
+ * @param kvType         KV cache element type
+ */
+public record ContextSettings(int contextLength, int batch, int microBatch, int threads, int threadsBatch,
+                              boolean flashAttention, KvType kvType) {
+
+    public enum KvType { F16, F32 }
+
+    public ContextSettings {
+        positive("context length", contextLength);
+        positive("batch", batch);
+        positive("micro-batch", microBatch);
+        positive("threads", threads);
+        positive("batch threads", threadsBatch);
+    }
+
+    /**
+     * Threads default to the available processors: llama.cpp's own default of 4 oversubscribes its spin barriers on a
+     * 2-core machine and runs ~100x slower. Flash attention on, as llama.cpp's "auto" resolves on CPU.
+     */
+    public static ContextSettings defaults() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ContextSettings(1024, 512, 512, cores, cores, true, KvType.F16);
+    }
+
+    public ContextSettings withThreads(int n) {
+        return new ContextSettings(contextLength, batch, microBatch, n, n, flashAttention, kvType);
+    }
+
+    public ContextSettings withBatch(int n) {
+        return new ContextSettings(contextLength, n, Math.min(microBatch, n), threads, threadsBatch, flashAttention,
+                kvType);
+    }
+
+    public ContextSettings withFlashAttention(boolean on) {
+        return new ContextSettings(contextLength, batch, microBatch, threads, threadsBatch, on, kvType);
+    }
+
+    public ContextSettings withContextLength(int n) {
+        return new ContextSettings(n, batch, microBatch, threads, threadsBatch, flashAttention, kvType);
+    }
+
+    public Map<String, String> describe() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("n_ctx", Integer.toString(contextLength));
+        out.put("n_batch", Integer.toString(batch));
+        out.put("n_ubatch", Integer.toString(microBatch));
+        out.put("n_threads", Integer.toString(threads));
+        out.put("n_threads_batch", Integer.toString(threadsBatch));
+        out.put("flash_attn", flashAttention ? "on" : "off");
+        out.put("type_k", kvType.name().toLowerCase());
+        out.put("type_v", kvType.name().toLowerCase());
+        return out;
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+    }
+}

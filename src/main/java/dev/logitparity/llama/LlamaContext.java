@@ -1,0 +1,141 @@
+package dev.logitparity.llama;
+
+import dev.logitparity.llama.ffi.llama_batch;
+import dev.logitparity.llama.ffi.llama_context_params;
+import dev.logitparity.llama.ffi.llama_h;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import java.util.Map;
+
+/**
+ * One inference context (KV cache + compute buffers) on a model. Single-threaded use; closing is idempotent and a
+ * closed context throws {@link IllegalStateException}.
+ */
+public final class LlamaContext implements AutoCloseable {
+
+    private final LlamaModel model;
+    private final ContextSettings settings;
+    private final MemorySegment handle;
+    private final int vocabSize;
+    private final Arena arena = Arena.ofShared();
+    // Reused every step so decoding allocates nothing: the tokens llama_batch points at, and the by-value batch.
+    private final MemorySegment tokenBuffer;
+    private final SegmentAllocator batchSlot;
+    private boolean closed;
+
+    private LlamaContext(LlamaModel model, ContextSettings settings, MemorySegment handle) {
+        this.model = model;
+        this.settings = settings;
+        this.handle = handle;
+        this.vocabSize = model.vocab().size();
+        this.tokenBuffer = arena.allocate(ValueLayout.JAVA_INT, settings.batch());
+        this.batchSlot = SegmentAllocator.prefixAllocator(arena.allocate(llama_batch.layout()));
+    }
+
+    static LlamaContext create(LlamaModel model, ContextSettings settings) {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment params = llama_h.llama_context_default_params(scratch);
+            llama_context_params.n_ctx(params, settings.contextLength());
+            llama_context_params.n_batch(params, settings.batch());
+            llama_context_params.n_ubatch(params, settings.microBatch());
+            llama_context_params.n_threads(params, settings.threads());
+            llama_context_params.n_threads_batch(params, settings.threadsBatch());
+            llama_context_params.flash_attn_type(params, settings.flashAttention()
+                    ? llama_h.LLAMA_FLASH_ATTN_TYPE_ENABLED : llama_h.LLAMA_FLASH_ATTN_TYPE_DISABLED);
+            int kv = settings.kvType() == ContextSettings.KvType.F32 ? llama_h.GGML_TYPE_F32 : llama_h.GGML_TYPE_F16;
+            llama_context_params.type_k(params, kv);
+            llama_context_params.type_v(params, kv);
+            model.library().log().clearErrors();
+            MemorySegment handle = llama_h.llama_init_from_model(model.handle(), params);
+            if (handle.equals(MemorySegment.NULL)) {
+                throw new LlamaException(model.path() + ": llama.cpp could not create a context with " + settings
+                        + ": " + model.library().log().firstError());
+            }
+            return new LlamaContext(model, settings, handle);
+        }
+    }
+
+    public ContextSettings settings() {
+        return settings;
+    }
+
+    public LlamaModel model() {
+        return model;
+    }
+
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** Settings as llama.cpp applied them (it may round n_ctx up), for the trace record. */
+    public synchronized Map<String, String> describe() {
+        Map<String, String> out = settings.describe();
+        out.put("n_ctx", Integer.toString(llama_h.llama_n_ctx(handle())));
+        out.put("n_batch", Integer.toString(llama_h.llama_n_batch(handle())));
+        out.put("n_ubatch", Integer.toString(llama_h.llama_n_ubatch(handle())));
+        return out;
+    }
+
+    /** Context size in tokens as llama.cpp allocated it. */
+    public synchronized int contextLength() {
+        return llama_h.llama_n_ctx(handle());
+    }
+
+    /**
+     * Appends tokens to sequence 0 at the next positions, in chunks of the logical batch; afterwards the logits of
+     * the last token are available.
+     */
+    public synchronized void decode(int[] tokens) {
+        MemorySegment ctx = handle();
+        for (int start = 0; start < tokens.length; start += settings.batch()) {
+            int n = Math.min(settings.batch(), tokens.length - start);
+            MemorySegment.copy(tokens, start, tokenBuffer, ValueLayout.JAVA_INT, 0, n);
+            MemorySegment batch = llama_h.llama_batch_get_one(batchSlot, tokenBuffer, n);
+            int status = llama_h.llama_decode(ctx, batch);
+            if (status != 0) {
+                throw new LlamaException(model.path() + ": llama_decode returned " + status + " ("
+                        + (status == 1 ? "no KV slot: context of " + contextLength() + " tokens is full" : "failed")
+                        + ")");
+            }
+        }
+    }
+
+    /** Copies the logits of the last decoded token into {@code dst} at once: llama reuses that memory next decode. */
+    public synchronized void copyLastLogits(float[] dst) {
+        if (dst.length < vocabSize) {
+            throw new IllegalArgumentException("logits buffer holds " + dst.length + " floats, vocabulary is " + vocabSize);
+        }
+        MemorySegment logits = llama_h.llama_get_logits_ith(handle(), -1);
+        if (logits.equals(MemorySegment.NULL)) {
+            throw new LlamaException(model.path() + ": no logits available (nothing decoded yet)");
+        }
+        MemorySegment.copy(logits.reinterpret((long) vocabSize * Float.BYTES), ValueLayout.JAVA_FLOAT, 0,
+                dst, 0, vocabSize);
+    }
+
+    /** Forgets every decoded token (KV cache data too), so the next decode starts at position 0. */
+    public synchronized void clearMemory() {
+        llama_h.llama_memory_clear(llama_h.llama_get_memory(handle()), true);
+    }
+
+    synchronized MemorySegment handle() {
+        if (closed) {
+            throw new IllegalStateException(model.path() + ": context is closed");
+        }
+        return handle;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        llama_h.llama_free(handle);
+        arena.close();
+        model.forget(this);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.logitparity.llama;
+
+import dev.logitparity.BadInputException;
+import dev.logitparity.llama.ffi.llama_h;
+import dev.logitparity.llama.ffi.llama_model_params;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A loaded GGUF. Owns its native handle; closing it closes the contexts made from it first. */
+public final class LlamaModel implements AutoCloseable {
+
+    private final LlamaLibrary library;
+    private final Path path;
+    private final ModelSettings settings;
+    private final MemorySegment handle;
+    private final Vocab vocab;
+    private final List<LlamaContext> contexts = new ArrayList<>();
+    private boolean closed;
+
+    private LlamaModel(LlamaLibrary library, Path path, ModelSettings settings, MemorySegment handle) {
+        this.library = library;
+        this.path = path;
+        this.settings = settings;
+        this.handle = handle;
+        this.vocab = new Vocab(this, llama_h.llama_model_get_vocab(handle));
+    }
+
+    static LlamaModel load(LlamaLibrary library, Path path, ModelSettings settings) {
+        GgufPrecheck.check(path);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment params = llama_h.llama_model_default_params(arena);
+            llama_model_params.n_gpu_layers(params, 0);
+            llama_model_params.use_extra_bufts(params, settings.repack());
+            library.log().clearErrors();
+            MemorySegment handle = llama_h.llama_model_load_from_file(arena.allocateFrom(path.toString()), params);
+            if (handle.equals(MemorySegment.NULL)) {
+                throw new BadInputException(path + ": llama.cpp could not load it: " + library.log().firstError());
+            }
+            return new LlamaModel(library, path, settings, handle);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    public LlamaLibrary library() {
+        return library;
+    }
+
+    public Vocab vocab() {
+        handle();
+        return vocab;
+    }
+
+    /** {@code general.architecture}, e.g. llama, qwen2, gpt2. */
+    public String architecture() {
+        return metadata("general.architecture").orElse("unknown");
+    }
+
+    /** A GGUF metadata value rendered as text by llama.cpp. */
+    public synchronized Optional<String> metadata(String key) {
+        try (Arena arena = Arena.ofConfined()) {
+            return NativeStrings.read(arena, (buf, size) ->
+                    llama_h.llama_model_meta_val_str(handle(), arena.allocateFrom(key), buf, size));
+        }
+    }
+
+    /** llama.cpp's one-line description, e.g. {@code qwen2 1B Q8_0}. */
+    public synchronized String description() {
+        try (Arena arena = Arena.ofConfined()) {
+            return NativeStrings.read(arena, (buf, size) -> llama_h.llama_model_desc(handle(), buf, size)).orElse("");
+        }
+    }
+
+    public synchronized LlamaContext newContext(ContextSettings contextSettings) {
+        LlamaContext context = LlamaContext.create(this, contextSettings);
+        contexts.add(context);
+        return context;
+    }
+
+    synchronized void forget(LlamaContext context) {
+        contexts.remove(context);
+    }
+
+    synchronized MemorySegment handle() {
+        if (closed) {
+            throw new IllegalStateException(path + ": model is closed");
+        }
+        return handle;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        for (LlamaContext context : List.copyOf(contexts)) {
+            context.close();
+        }
+        closed = true;
+        llama_h.llama_model_free(handle);
+    }
+
+    /** Fails with a one-line message on files llama.cpp would reject less politely, before handing it the path. */
+    private static final class GgufPrecheck {
+        static void check(Path path) {
+            if (!Files.exists(path)) {
+                throw new BadInputException(path + ": model file does not exist");
+            }
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new BadInputException(path + ": model is not a readable file");
+            }
+        }
+    }
+}
