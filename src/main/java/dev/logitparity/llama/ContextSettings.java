@@ -1,5 +1,7 @@
 package dev.logitparity.llama;
 
+import dev.logitparity.BadInputException;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,7 +70,7 @@ public record ContextSettings(int contextLength, int batch, int microBatch, int 
 
     private static void positive(String name, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            throw new BadInputException(name + " must be at least 1, got " + value);
         }
     }
 }

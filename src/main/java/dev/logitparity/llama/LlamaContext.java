@@ -20,6 +20,8 @@ public final class LlamaContext implements AutoCloseable {
     private final ContextSettings settings;
     private final MemorySegment handle;
     private final int vocabSize;
+    // llama.cpp may lower n_batch (it caps it to n_ctx): chunk by what it applied, or it aborts the process.
+    private final int batchSize;
     private final Arena arena = Arena.ofShared();
     // Reused every step so decoding allocates nothing: the tokens llama_batch points at, and the by-value batch.
     private final MemorySegment tokenBuffer;
@@ -31,7 +33,8 @@ public final class LlamaContext implements AutoCloseable {
         this.settings = settings;
         this.handle = handle;
         this.vocabSize = model.vocab().size();
-        this.tokenBuffer = arena.allocate(ValueLayout.JAVA_INT, settings.batch());
+        this.batchSize = llama_h.llama_n_batch(handle);
+        this.tokenBuffer = arena.allocate(ValueLayout.JAVA_INT, batchSize);
         this.batchSlot = SegmentAllocator.prefixAllocator(arena.allocate(llama_batch.layout()));
     }
 
@@ -90,8 +93,8 @@ public final class LlamaContext implements AutoCloseable {
      */
     public synchronized void decode(int[] tokens) {
         MemorySegment ctx = handle();
-        for (int start = 0; start < tokens.length; start += settings.batch()) {
-            int n = Math.min(settings.batch(), tokens.length - start);
+        for (int start = 0; start < tokens.length; start += batchSize) {
+            int n = Math.min(batchSize, tokens.length - start);
             MemorySegment.copy(tokens, start, tokenBuffer, ValueLayout.JAVA_INT, 0, n);
             MemorySegment batch = llama_h.llama_batch_get_one(batchSlot, tokenBuffer, n);
             int status = llama_h.llama_decode(ctx, batch);

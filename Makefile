@@ -1,0 +1,61 @@
+# logit-parity build. Every target finds a JDK >= 22 itself (bin/find-jdk); the machine's default java is not used.
+SHELL := /bin/bash
+JAVA_HOME := $(shell bin/find-jdk)
+export JAVA_HOME
+MVN := mvn -B -q
+JAVA := $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED
+JAR := target/logit-parity.jar
+CP := $(JAR):target/lib/*
+PROMPT ?= The capital of France is
+STEPS ?= 16
+
+.PHONY: all native native-from-source bindings build models bench-models test demo bench clean
+
+all: build
+
+## Pinned prebuilt libllama (npm) + matching llama.cpp source, sha256-checked. Idempotent.
+native:
+	@native/fetch.sh
+
+## Build libllama from the pinned source with cmake instead (e.g. for a CUDA build: CMAKE_ARGS=-DGGML_CUDA=ON).
+## Use it with LOGIT_PARITY_LIB=native/build/bin.
+native-from-source: native
+	cmake -S native/llama.cpp -B native/build -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON \
+	  -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON -DGGML_NATIVE=OFF -DLLAMA_BUILD_TESTS=OFF \
+	  -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_CURL=OFF $(CMAKE_ARGS)
+	cmake --build native/build --config Release -j $$(nproc) --target llama
+	@echo "built: native/build/bin (run with LOGIT_PARITY_LIB=$$PWD/native/build/bin)"
+
+## Regenerate bindings/ with jextract (not obtainable from this machine's registries; the committed sources are
+## written in its shape and checked by LayoutProbeTest).
+bindings: native
+	@command -v jextract >/dev/null || { echo "jextract is not on PATH; bindings/ stays as committed" >&2; exit 1; }
+	jextract --output bindings --target-package dev.logitparity.llama.ffi --header-class-name llama_h \
+	  -I native/llama.cpp/include -I native/llama.cpp/ggml/include @bindings/includes.txt \
+	  native/llama.cpp/include/llama.h
+
+build: native
+	$(MVN) package -DskipTests
+	$(MVN) dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
+
+## Small generated GGUFs (gpt2, llama, qwen2 x F32, F16, Q8_0) with the real tokenizers. Deterministic.
+models: build
+	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models
+
+## Realistic-shape models for benchmarks (Qwen2-0.5B shape is ~530 MB).
+bench-models: build
+	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench
+
+test: native
+	$(MVN) test
+
+## The main job on a built-in default: capture a greedy trace of a generated model and print text + top-3 per step.
+demo: models
+	bin/divergence-locate capture models/qwen2-f32.gguf "$(PROMPT)" --steps $(STEPS) --out target/demo-trace
+
+## Throughput of greedy decode with full-vocabulary capture vs without, on the Qwen2-0.5B-shaped Q8_0 model.
+bench: bench-models
+	$(JAVA) -Xmx6g -cp '$(CP):target/test-classes' dev.logitparity.bench.CaptureBench models/qwen2-0.5b-shape-q8_0.gguf
+
+clean:
+	rm -rf target

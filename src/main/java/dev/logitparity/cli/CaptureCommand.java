@@ -1,0 +1,100 @@
+package dev.logitparity.cli;
+
+import dev.logitparity.capture.GreedyCapture;
+import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaModel;
+import dev.logitparity.llama.Vocab;
+import dev.logitparity.compare.TopK;
+import dev.logitparity.trace.Trace;
+import dev.logitparity.trace.TraceWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** Captures one llama.cpp greedy run as a trace folder and prints the text and each step's top tokens. */
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = "Greedy-decode MODEL on PROMPT in llama.cpp, record every step's logits, print text + top tokens.",
+        footer = {"", "Examples:",
+                "  divergence-locate capture models/qwen2-f32.gguf \"The capital of France is\" --steps 16",
+                "  divergence-locate capture model.gguf \"Hello\" --force 15496,11,616 --out trace-dir"})
+final class CaptureCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "GGUF model file.")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "PROMPT", description = "Prompt text (tokenized with the model's vocab).")
+    String prompt;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Tokens to generate (default: 32).")
+    int steps;
+
+    @Option(names = "--force", paramLabel = "IDS", split = ",",
+            description = "Teacher-force these token ids instead of taking the argmax.")
+    int[] forced;
+
+    @Option(names = "--no-stop", description = "Keep going past an end-of-generation token.")
+    boolean noStop;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Top tokens shown per step.")
+    int top;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the trace folder (trace.json + logits.npy).")
+    Path out;
+
+    @Mixin
+    LlamaOptions llama;
+
+    @Override
+    public Integer call() throws IOException {
+        try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
+             LlamaContext context = m.newContext(llama.contextSettings());
+             Trace trace = forced != null
+                     ? new GreedyCapture(context).teacherForced(prompt, forced)
+                     : new GreedyCapture(context).freeRun(prompt, steps, !noStop)) {
+            if (out != null) {
+                TraceWriter.write(trace, out);
+            }
+            new TracePrinter(m.vocab(), top).print(trace, System.out);
+            if (out != null) {
+                System.out.println("trace written to " + out);
+            }
+        }
+        return 0;
+    }
+
+    /** The human view of a trace: settings, the text, and each step's chosen token against its top-k. */
+    record TracePrinter(Vocab vocab, int k) {
+
+        void print(Trace trace, PrintStream out) {
+            var info = trace.info();
+            out.println("model:    " + info.model());
+            out.println("mode:     " + info.mode() + ", " + trace.steps() + " steps, prompt "
+                    + trace.promptTokens().length + " tokens " + Arrays.toString(trace.promptTokens()));
+            out.println("settings: " + info.settings());
+            out.println("text:     " + Quoted.of(info.prompt()) + " -> " + Quoted.of(vocab.detokenize(trace.tokens())));
+            out.println();
+            out.printf("%4s  %7s  %-16s %9s   top-%d%n", "step", "token", "piece", "logit", k);
+            trace.logits().ifPresent(logits -> {
+                float[] row = new float[logits.vocab()];
+                for (int step = 0; step < trace.steps(); step++) {
+                    logits.copyRow(step, row);
+                    int token = trace.token(step);
+                    StringBuilder tops = new StringBuilder();
+                    for (int id : TopK.of(row, logits.vocab(), k)) {
+                        tops.append(String.format("%s%s %.3f", tops.isEmpty() ? "" : " | ",
+                                Quoted.of(vocab.piece(id)), row[id]));
+                    }
+                    out.printf("%4d  %7d  %-16s %9.3f   %s%n", step, token, Quoted.of(vocab.piece(token)),
+                            row[token], tops);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.logitparity.cli;
+
+import dev.logitparity.llama.ContextSettings;
+import dev.logitparity.llama.LibrarySettings;
+import dev.logitparity.llama.LlamaLibrary;
+import dev.logitparity.llama.ModelSettings;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The llama.cpp settings every command that runs the model takes. Defaults are {@link ContextSettings#defaults()}. */
+final class LlamaOptions {
+
+    @Option(names = "--threads", paramLabel = "T", description = "Decode threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--batch", paramLabel = "B", description = "n_batch: prompt chunk size (default: 512).")
+    Integer batch;
+
+    @Option(names = "--ctx", paramLabel = "N", description = "Context length in tokens (default: 1024).")
+    Integer contextLength;
+
+    @Option(names = "--flash-attn", paramLabel = "on|off", description = "Flash attention (default: on).",
+            converter = OnOff.class)
+    Boolean flashAttention;
+
+    @Option(names = "--no-repack", description = "Keep weights in their GGUF layout (no CPU-specific repacking).")
+    boolean noRepack;
+
+    @Option(names = "--cpu", paramLabel = "VARIANT",
+            description = "Pin a ggml CPU kernel variant (e.g. haswell, skylakex) instead of the automatic pick.")
+    String cpuVariant;
+
+    @Option(names = "--lib", paramLabel = "DIR",
+            description = "Folder with libllama (default: $LOGIT_PARITY_LIB, else native/lib).")
+    Path libDir;
+
+    @Option(names = "--verbose", description = "Show llama.cpp's log on stderr.")
+    boolean verbose;
+
+    LlamaLibrary library() {
+        LibrarySettings env = LibrarySettings.fromEnvironment();
+        return LlamaLibrary.load(new LibrarySettings(
+                libDir != null ? libDir : env.dir(),
+                cpuVariant != null ? Optional.of(cpuVariant) : env.cpuVariant()));
+    }
+
+    ModelSettings modelSettings() {
+        return new ModelSettings(!noRepack);
+    }
+
+    ContextSettings contextSettings() {
+        ContextSettings s = ContextSettings.defaults();
+        if (threads != null) {
+            s = s.withThreads(threads);
+        }
+        if (batch != null) {
+            s = s.withBatch(batch);
+        }
+        if (contextLength != null) {
+            s = s.withContextLength(contextLength);
+        }
+        if (flashAttention != null) {
+            s = s.withFlashAttention(flashAttention);
+        }
+        return s;
+    }
+
+    static final class OnOff implements picocli.CommandLine.ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return switch (value) {
+                case "on", "true", "1" -> true;
+                case "off", "false", "0" -> false;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not on or off");
+            };
+        }
+    }
+}

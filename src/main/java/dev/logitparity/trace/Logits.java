@@ -1,0 +1,23 @@
+package dev.logitparity.trace;
+
+/**
+ * The full-vocabulary logits of a run: one row of {@link #vocab()} floats per step. Rows are copied out rather than
+ * exposed so an implementation may keep them off-heap (see {@link NpyLogits}); callers reuse one {@code float[]}.
+ */
+public interface Logits extends AutoCloseable {
+
+    int steps();
+
+    int vocab();
+
+    /** Copies the logits of {@code step} into {@code dst[0, vocab)}; {@code dst.length} must be at least vocab. */
+    void copyRow(int step, float[] dst);
+
+    float get(int step, int token);
+
+    /** Releases mapped or native memory behind the rows; idempotent. Once such memory is released the other methods
+     *  throw {@link IllegalStateException}. Heap-backed logits have nothing to release. */
+    @Override
+    default void close() {
+    }
+}
