@@ -1,5 +1,6 @@
 package dev.logitparity.cli;
 
+import dev.logitparity.BadInputException;
 import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaModel;
@@ -11,9 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -51,28 +54,40 @@ final class CaptureCommand implements Callable<Integer> {
     @Mixin
     LlamaOptions llama;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
              Trace trace = forced != null
                      ? new GreedyCapture(context).teacherForced(prompt, forced)
                      : new GreedyCapture(context).freeRun(prompt, steps, !noStop)) {
             if (out != null) {
-                TraceWriter.write(trace, out);
+                writeTrace(trace);
             }
-            new TracePrinter(m.vocab(), top).print(trace, System.out);
+            PrintWriter stdout = spec.commandLine().getOut();
+            new TracePrinter(m.vocab(), top).print(trace, stdout);
             if (out != null) {
-                System.out.println("trace written to " + out);
+                stdout.println("trace written to " + out);
             }
         }
         return 0;
     }
 
+    private void writeTrace(Trace trace) {
+        try {
+            TraceWriter.write(trace, out);
+        } catch (IOException e) {
+            throw new BadInputException("--out " + out + ": cannot write the trace: " + e);
+        }
+    }
+
     /** The human view of a trace: settings, the text, and each step's chosen token against its top-k. */
     record TracePrinter(Vocab vocab, int k) {
 
-        void print(Trace trace, PrintStream out) {
+        void print(Trace trace, PrintWriter out) {
             var info = trace.info();
             out.println("model:    " + info.model());
             out.println("mode:     " + info.mode() + ", " + trace.steps() + " steps, prompt "

@@ -5,6 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,21 +22,29 @@ public final class Main {
     private static final Logger LLAMA_LOG = Logger.getLogger("llama.cpp");
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    static int run(String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+    /** Runs the CLI with the given streams and returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
         LLAMA_LOG.setLevel(verbose ? Level.ALL : Level.OFF);
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // --against llama.cpp:threads=1 re-runs the parent's options with overrides appended.
+                .setOverwrittenOptionsAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof BadInputException || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof BadInputException || e instanceof UncheckedIOException) {
                 cmd.getErr().println("divergence-locate: " + e.getMessage());
                 return BAD_INPUT;
             }
             throw e;
         });
-        cli.setErr(new PrintWriter(System.err, true));
-        return cli.execute(args);
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
     }
 }

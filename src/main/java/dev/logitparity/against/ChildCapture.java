@@ -1,0 +1,61 @@
+package dev.logitparity.against;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Captures in a child JVM: the CPU kernel variant and graph reuse are process-wide in ggml / llama.cpp, so comparing
+ * two settings of them needs two processes. The child runs this project's own {@code capture} command.
+ */
+public final class ChildCapture {
+
+    private ChildCapture() {
+    }
+
+    /**
+     * Writes the child's trace folder to {@code out}.
+     *
+     * @param baseArguments the parent's capture arguments (model, prompt, steps, llama options)
+     * @param settings      the {@code llama.cpp:KEY=VALUE} overrides, applied after the parent's options
+     */
+    public static void capture(List<String> baseArguments, Map<String, String> settings, Path out) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        passThrough(command, "logitparity.lib");
+        command.add("dev.logitparity.cli.Main");
+        command.add("capture");
+        command.addAll(baseArguments);
+        command.addAll(LlamaCppSetting.options(settings));
+        command.add("--out");
+        command.add(out.toString());
+        try {
+            Path log = Files.createTempFile("logit-parity-child-", ".out");
+            try {
+                Subprocess.run("llama.cpp:" + settings, command, LlamaCppSetting.environment(settings), log);
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void passThrough(List<String> command, String property) {
+        String value = System.getProperty(property);
+        if (value != null) {
+            command.add("-D" + property + "=" + value);
+        }
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}
