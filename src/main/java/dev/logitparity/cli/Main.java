@@ -4,6 +4,7 @@ import dev.logitparity.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
 /** {@code divergence-locate}: the command-line entry point. Exit 0 ok, 1 divergence found, 2 bad input or usage. */
 @Command(name = "divergence-locate", mixinStandardHelpOptions = true, version = "logit-parity 0.1.0",
         description = "Finds where two LLM runtimes' greedy decodes part, at the level of logits.",
-        subcommands = {CaptureCommand.class})
+        subcommands = {CaptureCommand.class, MakeModelsCommand.class})
 public final class Main {
 
     public static final int BAD_INPUT = 2;
@@ -35,9 +36,13 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // --against llama.cpp:threads=1 re-runs the parent's options with overrides appended.
                 .setOverwrittenOptionsAllowed(true);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            e.getCommandLine().getErr().println("divergence-locate: " + oneLine(e.getMessage()) + " (see --help)");
+            return BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof BadInputException || e instanceof UncheckedIOException) {
-                cmd.getErr().println("divergence-locate: " + e.getMessage());
+            if (e instanceof BadInputException || e instanceof UncheckedIOException || e instanceof IOException) {
+                cmd.getErr().println("divergence-locate: " + oneLine(e.getMessage()));
                 return BAD_INPUT;
             }
             throw e;
@@ -46,5 +51,9 @@ public final class Main {
         out.flush();
         err.flush();
         return status;
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
     }
 }

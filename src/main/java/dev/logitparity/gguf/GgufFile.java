@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -79,6 +81,10 @@ public final class GgufFile implements AutoCloseable {
     }
 
     private static MemorySegment map(Path path, Arena arena) {
+        if (Files.isDirectory(path)) {
+            // opening succeeds on Linux and mapping then fails with an obscure "No such device"
+            throw new GgufFormatException(path, "is a directory, not a GGUF file");
+        }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -87,14 +93,15 @@ public final class GgufFile implements AutoCloseable {
             return channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
         } catch (NoSuchFileException e) {
             throw new GgufFormatException(path, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new GgufFormatException(path, "permission denied", e);
         } catch (IOException e) {
-            throw new GgufFormatException(path, "cannot read: " + e, e);
+            throw new GgufFormatException(path, "cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
     private static int readHeader(GgufCursor in) {
         in.reading("the magic");
-        in.require(4);
         int magic = in.i32();
         if (magic != MAGIC) {
             throw in.error("not a GGUF file: starts with " + printable(magic) + ", expected 'GGUF'");
@@ -147,10 +154,12 @@ public final class GgufFile implements AutoCloseable {
         }
         long count = in.i64();
         // checking the minimum size first keeps a corrupt count from allocating gigabytes
-        if (count < 0 || count > (Integer.MAX_VALUE - 8) || count * element.minSize() > in.remaining()) {
+        if (count < 0 || count > in.remaining() / element.minSize()) {
             throw in.error("truncated: metadata '" + key + "' claims " + Long.toUnsignedString(count) + " " + element
-                    + " elements, needing at least " + (count < 0 ? "2^63" : Long.toString(count * element.minSize()))
-                    + " bytes at offset " + in.position() + " but only " + in.remaining() + " remain");
+                    + " elements, needing more than the " + in.remaining() + " bytes left at offset " + in.position());
+        }
+        if (count > Integer.MAX_VALUE - 8) {
+            throw in.error("metadata '" + key + "' has " + count + " elements, more than one Java array holds");
         }
         int n = (int) count;
         return switch (element) {

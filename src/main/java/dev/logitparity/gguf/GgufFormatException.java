@@ -1,12 +1,14 @@
 package dev.logitparity.gguf;
 
+import dev.logitparity.BadInputException;
+
 import java.nio.file.Path;
 
 /**
  * A file that cannot be used as GGUF: missing, unreadable, not GGUF, an unsupported version, inconsistent, or cut short.
  * The message is always one line, {@code <path>: <problem>}, so that a CLI can print it as is.
  */
-public final class GgufFormatException extends RuntimeException {
+public final class GgufFormatException extends BadInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +173,10 @@ public final class GgufWriter {
             out.i64(offset);
             offset += padded(info.byteSize(), alignment);
         }
-        out.pad(alignment);
+        if (!tensors.isEmpty()) {
+            // as gguf-py writes it, and as ggml reads it: a file without tensors has no data section to align
+            out.pad(alignment);
+        }
         for (PendingTensor t : tensors.values()) {
             switch (t.payload()) {
                 case Raw(byte[] bytes) -> out.bytes(bytes);

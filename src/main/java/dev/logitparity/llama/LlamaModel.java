@@ -1,6 +1,7 @@
 package dev.logitparity.llama;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.gguf.GgufFile;
 import dev.logitparity.llama.ffi.llama_h;
 import dev.logitparity.llama.ffi.llama_model_params;
 
@@ -32,7 +33,7 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     static LlamaModel load(LlamaLibrary library, Path path, ModelSettings settings) {
-        GgufPrecheck.check(path);
+        precheck(path);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = llama_h.llama_model_default_params(arena);
             llama_model_params.n_gpu_layers(params, 0);
@@ -112,15 +113,16 @@ public final class LlamaModel implements AutoCloseable {
         llama_h.llama_model_free(handle);
     }
 
-    /** Fails with a one-line message on files llama.cpp would reject less politely, before handing it the path. */
-    private static final class GgufPrecheck {
-        static void check(Path path) {
-            if (!Files.exists(path)) {
-                throw new BadInputException(path + ": model file does not exist");
-            }
-            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-                throw new BadInputException(path + ": model is not a readable file");
-            }
+    /**
+     * Validates the whole GGUF structure in Java first: llama.cpp rejects most broken files politely, but some
+     * inconsistencies reach a GGML_ASSERT, which aborts the JVM.
+     */
+    private static void precheck(Path path) {
+        if (!Files.exists(path)) {
+            throw new BadInputException(path + ": model file does not exist");
+        }
+        try (GgufFile ignored = GgufFile.open(path)) {
+            // opening checks magic, version, metadata, tensor table and that all tensor data lies inside the file
         }
     }
 }

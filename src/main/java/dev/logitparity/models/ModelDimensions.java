@@ -11,19 +11,18 @@ public record ModelDimensions(int embeddingLength, int blockCount, int headCount
     private static final int ROW_MULTIPLE = 32;
 
     public ModelDimensions {
+        String shape = "n_embd " + embeddingLength + ", blocks " + blockCount + ", heads " + headCount + ", kv heads "
+                + headCountKv + ", ff " + feedForwardLength + ", context " + contextLength;
         if (embeddingLength <= 0 || blockCount <= 0 || headCount <= 0 || headCountKv <= 0
                 || feedForwardLength <= 0 || contextLength <= 0) {
-            throw new IllegalArgumentException("all dimensions must be positive: " + describe(embeddingLength,
-                    blockCount, headCount, headCountKv, feedForwardLength, contextLength));
+            throw new IllegalArgumentException("all dimensions must be positive: " + shape);
         }
         if (embeddingLength % headCount != 0 || headCount % headCountKv != 0) {
-            throw new IllegalArgumentException("embedding length must divide into heads and heads into KV heads: "
-                    + describe(embeddingLength, blockCount, headCount, headCountKv, feedForwardLength, contextLength));
+            throw new IllegalArgumentException("embedding length must divide into heads and heads into KV heads: " + shape);
         }
         if (embeddingLength % ROW_MULTIPLE != 0 || feedForwardLength % ROW_MULTIPLE != 0) {
             throw new IllegalArgumentException("embedding and feed-forward lengths must be multiples of " + ROW_MULTIPLE
-                    + " (Q8_0 block): " + describe(embeddingLength, blockCount, headCount, headCountKv,
-                    feedForwardLength, contextLength));
+                    + " (Q8_0 block): " + shape);
         }
     }
 
@@ -34,10 +33,5 @@ public record ModelDimensions(int embeddingLength, int blockCount, int headCount
     /** Width of K (and of V): {@code n_embd_gqa} in llama.cpp. */
     public int kvLength() {
         return headLength() * headCountKv;
-    }
-
-    private static String describe(int embd, int blocks, int heads, int kvHeads, int ff, int ctx) {
-        return "n_embd " + embd + ", blocks " + blocks + ", heads " + heads + ", kv heads " + kvHeads + ", ff " + ff
-                + ", context " + ctx;
     }
 }

@@ -1,13 +1,14 @@
 package dev.logitparity.trace;
 
-import java.io.IOException;
+import dev.logitparity.BadInputException;
+
 import java.nio.file.Path;
 
 /**
  * A trace folder, {@code trace.json} or NPY file that cannot be used as given. The message is always one line,
  * {@code <file>: <problem>}, so a command line can print it as it is.
  */
-public final class TraceFormatException extends IOException {
+public final class TraceFormatException extends BadInputException {
     private final Path file;
     private final String problem;
 

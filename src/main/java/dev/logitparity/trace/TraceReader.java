@@ -34,7 +34,7 @@ public final class TraceReader {
                         + logits.steps() + " x " + logits.vocab());
             }
             return build(manifestFile, manifest, logits);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             logits.close();
             throw e;
         }

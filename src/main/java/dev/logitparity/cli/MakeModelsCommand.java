@@ -1,9 +1,14 @@
-package dev.logitparity.models;
+package dev.logitparity.cli;
 
-import dev.logitparity.gguf.GgufFormatException;
+import dev.logitparity.BadInputException;
+import dev.logitparity.models.ModelCatalog;
+import dev.logitparity.models.ModelGenerator;
+import dev.logitparity.models.ModelSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,16 +20,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code make models}: writes the generated test models. Each run rewrites the files; since generation is
+ * {@code make-models}: writes the generated test models. Each run rewrites the files; since generation is
  * deterministic, an unchanged seed gives unchanged bytes.
  *
- * <pre>MakeModels --vocab-dir native/llama.cpp/models --out models [--shapes small|bench|all] [--seed N]</pre>
+ * <pre>divergence-locate make-models --vocab-dir native/llama.cpp/models --out models [--shapes small|bench|all] [--seed N]</pre>
  *
- * Exit codes: 0 written, 1 I/O failure while writing, 2 bad arguments or unusable vocab files.
+ * Exit codes: 0 written, 2 bad arguments, unusable vocab files or a failed write.
  */
 @Command(name = "make-models", mixinStandardHelpOptions = true,
         description = "Writes seeded test models (gpt2, llama, qwen2 in f32, f16, q8_0) with real tokenizers.")
-public final class MakeModels implements Callable<Integer> {
+final class MakeModelsCommand implements Callable<Integer> {
 
     enum Shapes { SMALL, BENCH, ALL }
 
@@ -41,41 +46,19 @@ public final class MakeModels implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + ModelCatalog.DEFAULT_SEED, description = "weight seed (default ${DEFAULT-VALUE})")
     private long seed;
 
-    private PrintWriter stdout;
-
-    public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
-    }
-
-    /** Runs with the given streams; returns the exit code. */
-    public static int run(PrintWriter stdout, PrintWriter stderr, String... args) {
-        MakeModels command = new MakeModels();
-        command.stdout = stdout;
-        CommandLine cli = new CommandLine(command)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(stdout)
-                .setErr(stderr);
-        cli.setParameterExceptionHandler((e, a) -> fail(stderr, e.getMessage(), CommandLine.ExitCode.USAGE));
-        cli.setExecutionExceptionHandler((e, c, p) -> fail(stderr, e.getMessage(),
-                e instanceof GgufFormatException || e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE
-                        : CommandLine.ExitCode.SOFTWARE));
-        return cli.execute(args);
-    }
-
-    private static int fail(PrintWriter stderr, String message, int code) {
-        stderr.println("make-models: " + String.valueOf(message).replaceAll("\\s*\\R\\s*", " "));
-        return code;
-    }
+    @Spec
+    private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(vocabDir)) {
-            throw new IllegalArgumentException("--vocab-dir " + vocabDir + " is not a directory");
+            throw new BadInputException("--vocab-dir " + vocabDir + ": not a directory");
         }
+        PrintWriter stdout = spec.commandLine().getOut();
         ModelGenerator generator = new ModelGenerator(vocabDir);
-        for (ModelSpec spec : specs()) {
+        for (ModelSpec model : specs()) {
             long start = System.nanoTime();
-            Path file = generator.generate(spec, out);
+            Path file = generator.generate(model, out);
             stdout.println(String.format(Locale.ROOT, "%s  %,d bytes  %.1f s", file, Files.size(file),
                     (System.nanoTime() - start) / 1e9));
         }

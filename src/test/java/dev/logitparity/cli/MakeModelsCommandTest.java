@@ -1,0 +1,88 @@
+package dev.logitparity.cli;
+
+import dev.logitparity.gguf.TestFiles;
+import dev.logitparity.models.ModelCatalog;
+import dev.logitparity.models.ModelSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MakeModelsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        String[] full = new String[args.length + 1];
+        full[0] = "make-models";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), full);
+    }
+
+    private void assertOneLineError(String expectedStart) {
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(1, lines.size(), err.toString());
+        assertTrue(lines.getFirst().startsWith(expectedStart), lines.getFirst());
+    }
+
+    @Test
+    void writesTheNineSmallModelsOneLineEach() {
+        Path models = dir.resolve("models");
+        assertEquals(0, run("--vocab-dir", TestFiles.vocabDir().toString(), "--out", models.toString(), "--seed", "3"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(9, lines.size(), out.toString());
+        for (ModelSpec spec : ModelCatalog.smallModels(3)) {
+            Path file = models.resolve(spec.fileName());
+            assertTrue(Files.isRegularFile(file), file.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(file.toString())), spec.fileName());
+        }
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, run("--vocab-dir", "x", "--out", "y", "--colour"));
+        assertOneLineError("divergence-locate: Unknown option: '--colour'");
+    }
+
+    @Test
+    void missingRequiredOptionIsAUsageError() {
+        assertEquals(2, run("--vocab-dir", TestFiles.vocabDir().toString()));
+        assertOneLineError("divergence-locate: Missing required option");
+    }
+
+    @Test
+    void badShapesValueIsAUsageError() {
+        assertEquals(2, run("--vocab-dir", "x", "--out", "y", "--shapes", "huge"));
+        assertOneLineError("divergence-locate: Invalid value for option '--shapes'");
+    }
+
+    @Test
+    void nonNumericSeedIsAUsageError() {
+        assertEquals(2, run("--vocab-dir", "x", "--out", "y", "--seed", "abc"));
+        assertOneLineError("divergence-locate: Invalid value for option '--seed'");
+    }
+
+    @Test
+    void vocabDirThatIsNotADirectoryIsAUsageError() {
+        assertEquals(2, run("--vocab-dir", dir.resolve("nope").toString(), "--out", dir.toString()));
+        assertOneLineError("divergence-locate: --vocab-dir " + dir.resolve("nope") + ": not a directory");
+    }
+
+    @Test
+    void vocabDirWithoutTheTokenizersIsAUsageErrorNamingTheFile() {
+        assertEquals(2, run("--vocab-dir", dir.toString(), "--out", dir.resolve("out").toString()));
+        assertOneLineError("divergence-locate: " + dir.resolve("ggml-vocab-gpt-2.gguf") + ": no such file");
+    }
+}
