@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 JAVA_HOME := $(shell bin/find-jdk)
 export JAVA_HOME
+# Maven 3.8 itself touches sun.misc.Unsafe; on JDK 25 that only prints warnings.
+export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 MVN := mvn -B -q
 JAVA := $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED
 JAR := target/logit-parity.jar
@@ -55,6 +57,7 @@ demo: models
 
 ## Throughput of greedy decode with full-vocabulary capture vs without, on the Qwen2-0.5B-shaped Q8_0 model.
 bench: bench-models
+	$(MVN) test-compile
 	$(JAVA) -Xmx6g -cp '$(CP):target/test-classes' dev.logitparity.bench.CaptureBench models/qwen2-0.5b-shape-q8_0.gguf
 
 clean:

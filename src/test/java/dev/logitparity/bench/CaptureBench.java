@@ -72,8 +72,12 @@ public final class CaptureBench {
         }
     }
 
-    /** Median tokens/s over the rounds: one slow round from the other core's load does not move it. */
+    /**
+     * Median tokens/s over the rounds, after one untimed round (caches, page faults of the mmapped weights): one slow
+     * round from the other core's load does not move the median.
+     */
     private static double measure(String name, int rounds, int steps, Consumer<Integer> body) {
+        body.accept(-1);
         double[] rates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long start = System.nanoTime();
