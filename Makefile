@@ -48,8 +48,9 @@ models: build
 bench-models: build
 	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench
 
+# Not quiet: Surefire's per-class and closing "Tests run:" lines are the record of what ran.
 test: native
-	$(MVN) test
+	mvn -B test
 
 ## The main job on a built-in default: capture a greedy trace of a generated model and print text + top-3 per step.
 demo: models
