@@ -38,17 +38,30 @@ public final class Vocab {
      * (e.g. {@code <|im_start|>}) parsed as the special token.
      */
     public int[] tokenize(String text) {
+        return tokenize(text, true, true);
+    }
+
+    /**
+     * Tokenizes text that follows a prompt (another runtime's generated text): no BOS, and special-token text stays
+     * plain text, as a runtime that generated it never produced it through the parser.
+     */
+    public int[] tokenizeContinuation(String text) {
+        return tokenize(text, false, false);
+    }
+
+    private int[] tokenize(String text, boolean addSpecial, boolean parseSpecial) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment textSeg = arena.allocate(Math.max(1, utf8.length));
             MemorySegment.copy(utf8, 0, textSeg, ValueLayout.JAVA_BYTE, 0, utf8.length);
             int capacity = utf8.length + 2;
             MemorySegment tokens = arena.allocate(ValueLayout.JAVA_INT, capacity);
-            int n = llama_h.llama_tokenize(handle(), textSeg, utf8.length, tokens, capacity, true, true);
+            int n = llama_h.llama_tokenize(handle(), textSeg, utf8.length, tokens, capacity, addSpecial, parseSpecial);
             if (n < 0) {
                 capacity = -n;
                 tokens = arena.allocate(ValueLayout.JAVA_INT, capacity);
-                n = llama_h.llama_tokenize(handle(), textSeg, utf8.length, tokens, capacity, true, true);
+                n = llama_h.llama_tokenize(handle(), textSeg, utf8.length, tokens, capacity, addSpecial,
+                        parseSpecial);
             }
             if (n < 0) {
                 throw new LlamaException("llama_tokenize failed (" + n + ") on a " + utf8.length + "-byte text");

@@ -15,6 +15,14 @@ public interface Logits extends AutoCloseable {
 
     float get(int step, int token);
 
+    /**
+     * Whether every row holds a value for every token; false for sources that list only their top-k (unlisted entries
+     * read as -Infinity), where metrics over the whole vocabulary are not defined.
+     */
+    default boolean complete() {
+        return true;
+    }
+
     /** Releases mapped or native memory behind the rows; idempotent. Once such memory is released the other methods
      *  throw {@link IllegalStateException}. Heap-backed logits have nothing to release. */
     @Override
