@@ -7,6 +7,8 @@ import dev.logitparity.llama.ModelSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The llama.cpp settings every command that runs the model takes. Defaults are {@link ContextSettings#defaults()}. */
@@ -38,6 +40,28 @@ final class LlamaOptions {
 
     @Option(names = "--verbose", description = "Show llama.cpp's log on stderr.")
     boolean verbose;
+
+    /** These options as command-line arguments, for a child JVM that must run with the same settings. */
+    List<String> arguments() {
+        List<String> out = new ArrayList<>();
+        add(out, "--threads", threads);
+        add(out, "--batch", batch);
+        add(out, "--ctx", contextLength);
+        add(out, "--flash-attn", flashAttention == null ? null : flashAttention ? "on" : "off");
+        add(out, "--cpu", cpuVariant);
+        add(out, "--lib", libDir);
+        if (noRepack) {
+            out.add("--no-repack");
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, String option, Object value) {
+        if (value != null) {
+            out.add(option);
+            out.add(value.toString());
+        }
+    }
 
     LlamaLibrary library() {
         LibrarySettings env = LibrarySettings.fromEnvironment();

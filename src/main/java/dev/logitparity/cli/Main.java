@@ -2,7 +2,6 @@ package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,12 +10,10 @@ import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** {@code divergence-locate}: the command-line entry point. Exit 0 ok, 1 divergence found, 2 bad input or usage. */
-@Command(name = "divergence-locate", mixinStandardHelpOptions = true, version = "logit-parity 0.1.0",
-        description = "Finds where two LLM runtimes' greedy decodes part, at the level of logits.",
-        subcommands = {CaptureCommand.class, MakeModelsCommand.class})
+/** The command-line entry point: streams, one-line errors, exit codes. The commands are {@link LocateCommand}'s. */
 public final class Main {
 
+    public static final int DIVERGED = 1;
     public static final int BAD_INPUT = 2;
 
     // Held so the level set below is not garbage-collected along with the logger.
@@ -30,7 +27,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         LLAMA_LOG.setLevel(verbose ? Level.ALL : Level.OFF);
-        CommandLine cli = new CommandLine(new Main())
+        CommandLine cli = new CommandLine(new LocateCommand())
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

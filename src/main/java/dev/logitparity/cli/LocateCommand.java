@@ -1,0 +1,158 @@
+package dev.logitparity.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.logitparity.BadInputException;
+import dev.logitparity.against.AgainstSpec;
+import dev.logitparity.compare.Band;
+import dev.logitparity.compare.DivergenceReport;
+import dev.logitparity.compare.TextReport;
+import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.compare.Verdict;
+import dev.logitparity.export.CsvExport;
+import dev.logitparity.export.NpyExport;
+import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaModel;
+import dev.logitparity.llama.Vocab;
+import dev.logitparity.locate.PairCapture;
+import dev.logitparity.locate.TracePair;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+
+/** {@code divergence-locate MODEL PROMPT --against SRC}: where llama.cpp and the other side part, and why. */
+@Command(name = "divergence-locate", mixinStandardHelpOptions = true, version = "logit-parity 0.1.0",
+        sortOptions = false,
+        description = {"Finds the first step where llama.cpp's greedy decode of MODEL on PROMPT and another "
+                + "runtime's part, the two competing tokens, each side's margin, the epsilon that flipped it, and "
+                + "whether that is a near-tie or a real bug.", ""},
+        subcommands = {CaptureCommand.class, MakeModelsCommand.class},
+        footer = {"", "SRC is one of:",
+                "  OTHER.gguf                 the same prompt through the same bridge (e.g. the Q8_0 twin)",
+                "  FILE or DIR                a trace folder, JSON-lines logit dump, apr --json output, HF oracle",
+                "                             JSON, or llama-debug .bin (detected by content)",
+                "  apr                        runs `apr run MODEL --prompt PROMPT --json --max-tokens N`",
+                "  llama.cpp:KEY=V,...        the same library in a child JVM with other settings; keys: threads,",
+                "                             batch, ctx, flash-attn, cpu (e.g. cpu=haswell), repack, graph-reuse",
+                "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input.",
+                "", "Examples:",
+                "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
+                "  divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
+                "  divergence-locate model.gguf \"def fibonacci(n):\" --against llama.cpp:threads=1,cpu=haswell --json",
+                "  divergence-locate model.gguf \"Hi\" --against apr --csv steps.csv --npy logits/"})
+final class LocateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "GGUF model for llama.cpp (side A).")
+    Path model;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PROMPT", description = "Prompt text.")
+    String prompt;
+
+    @Option(names = "--against", paramLabel = "SRC", description = "The other side (see below).")
+    String against;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Steps to decode (default: 32).")
+    int steps;
+
+    @Option(names = "--band", paramLabel = "logprob=X,kl=Y,near-tie=Z", converter = BandConverter.class,
+            description = "Tolerance band (default: logprob=" + Band.DEFAULT_LOGPROB + ",kl=" + Band.DEFAULT_KL
+                    + ", near-tie = 2 x logprob).")
+    Band band;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "10",
+            description = "k for top-k overlap and the CSV's per-step token union (default: 10).")
+    int topK;
+
+    @Option(names = "--json", description = "Print the whole report as JSON instead of text.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write per-step logprobs (long form) to FILE.")
+    Path csv;
+
+    @Option(names = "--csv-full-vocab", description = "CSV rows for every token, not the top-k union.")
+    boolean csvFullVocab;
+
+    @Option(names = "--npy", paramLabel = "DIR", description = "Write both sides' logits as DIR/a.npy, DIR/b.npy.")
+    Path npy;
+
+    @Option(names = "--no-stop", description = "Keep decoding past an end-of-generation token.")
+    boolean noStop;
+
+    @Mixin
+    LlamaOptions llama;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (model == null || prompt == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "MODEL and PROMPT are required");
+        }
+        if (against == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--against SRC is required");
+        }
+        if (steps < 1) {
+            throw new BadInputException("--steps must be at least 1, got " + steps);
+        }
+        AgainstSpec other = AgainstSpec.parse(against);
+        TraceComparator comparator = TraceComparator.within(band == null ? Band.defaults() : band).topK(topK);
+        try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
+             LlamaContext context = m.newContext(llama.contextSettings());
+             TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {
+            DivergenceReport report = comparator.compare(pair.llama(), pair.other());
+            for (String note : pair.notes()) {
+                report = report.withNote(note);
+            }
+            IntFunction<String> pieces = pieceRenderer(m.vocab());
+            export(pair, pieces);
+            print(report, pieces);
+            return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
+        }
+    }
+
+    private List<String> captureArguments() {
+        List<String> args = new ArrayList<>(List.of(model.toString(), prompt, "--steps", Integer.toString(steps)));
+        if (noStop) {
+            args.add("--no-stop");
+        }
+        args.addAll(llama.arguments());
+        return args;
+    }
+
+    private void export(TracePair pair, IntFunction<String> pieces) throws IOException {
+        if (csv != null) {
+            (csvFullVocab ? CsvExport.fullVocab() : CsvExport.topK(topK)).write(pair.llama(), pair.other(), pieces, csv);
+        }
+        if (npy != null) {
+            NpyExport.write(pair.llama(), pair.other(), npy);
+        }
+    }
+
+    private void print(DivergenceReport report, IntFunction<String> pieces) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } else {
+            out.print(TextReport.render(report, pieces));
+        }
+    }
+
+    /** Token ids out of the vocabulary (a broken dump) render as such instead of failing the whole report. */
+    private static IntFunction<String> pieceRenderer(Vocab vocab) {
+        int size = vocab.size();
+        return id -> id >= 0 && id < size ? vocab.piece(id) : "<id " + id + " outside vocab>";
+    }
+}
