@@ -1,0 +1,176 @@
+package dev.logitparity.compare;
+
+import dev.logitparity.BadInputException;
+import dev.logitparity.compare.DivergenceReport.Lengths;
+import dev.logitparity.compare.DivergenceReport.Mode;
+import dev.logitparity.compare.DivergenceReport.NonFinite;
+import dev.logitparity.compare.DivergenceReport.PromptCheck;
+import dev.logitparity.compare.DivergenceReport.Summary;
+import dev.logitparity.trace.CaptureMode;
+import dev.logitparity.trace.Logits;
+import dev.logitparity.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares trace A (usually llama.cpp) with trace B (the other runtime) step by step over their common prefix, and
+ * decides a {@link Verdict}. Rows are streamed through two reused buffers: heap use for logits does not depend on the
+ * number of steps (the report keeps one small record per step).
+ * <pre>{@code
+ * DivergenceReport report = TraceComparator.within(Band.defaults()).compare(llamaTrace, otherTrace);
+ * }</pre>
+ * When B has logits the comparison is two-sided ({@link StepMetrics}); when it has only tokens, one-sided
+ * ({@link OneSidedStep}): A, teacher-forced on B's tokens, rates each of them. Immutable and thread-safe; each
+ * {@code compare} call allocates its own buffers.
+ */
+public final class TraceComparator {
+    public static final int DEFAULT_TOP_K = 10;
+
+    private final Band band;
+    private final int topK;
+
+    private TraceComparator(Band band, int topK) {
+        this.band = band;
+        this.topK = topK;
+    }
+
+    public static TraceComparator within(Band band) {
+        return new TraceComparator(band, DEFAULT_TOP_K);
+    }
+
+    /** This comparator with another k for the top-k overlap. */
+    public TraceComparator topK(int k) {
+        if (k < 1) {
+            throw new BadInputException("top-k must be at least 1, got " + k);
+        }
+        return new TraceComparator(band, k);
+    }
+
+    public Band band() {
+        return band;
+    }
+
+    public int topK() {
+        return topK;
+    }
+
+    /**
+     * @throws BadInputException when A has no logits, the vocabularies differ in size, or (one-sided) a token of B is
+     *                           outside A's vocabulary
+     */
+    public DivergenceReport compare(Trace a, Trace b) {
+        Logits logitsA = a.logits().orElseThrow(() -> new BadInputException("trace A (" + a.info().source()
+                + ") has no logits: A must be the side with logits"));
+        Logits logitsB = b.logits().orElse(null);
+        int vocab = logitsA.vocab();
+        if (logitsB != null && logitsB.vocab() != vocab) {
+            throw new BadInputException("vocabulary sizes differ: A (" + a.info().source() + ") has " + vocab
+                    + " logits per step, B (" + b.info().source() + ") has " + logitsB.vocab());
+        }
+        Lengths lengths = new Lengths(a.steps(), b.steps(), Math.min(a.steps(), b.steps()));
+        if (logitsB == null) {
+            checkTokensFit(b, vocab, lengths.compared());
+        }
+        PromptCheck prompt = PromptCheck.of(a.promptTokens(), b.promptTokens());
+
+        StepKernel kernel = new StepKernel(vocab, topK);
+        List<StepComparison> steps = new ArrayList<>(lengths.compared());
+        Integer contextsDifferFrom = prompt.matches() ? null : 0;
+        for (int step = 0; step < lengths.compared(); step++) {
+            boolean differ = contextsDifferFrom != null;
+            int tokenA = a.token(step);
+            int tokenB = b.token(step);
+            steps.add(logitsB == null
+                    ? kernel.oneSided(logitsA, step, tokenA, tokenB, differ)
+                    : kernel.twoSided(logitsA, logitsB, step, tokenA, tokenB, differ));
+            if (!differ && tokenA != tokenB && step + 1 < lengths.compared()) {
+                contextsDifferFrom = step + 1;
+            }
+        }
+
+        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, prompt, lengths);
+        Mode mode = logitsB == null ? Mode.ONE_SIDED : Mode.TWO_SIDED;
+        Summary summary = new Summary(mode, judgement.verdict(), judgement.reason(), a.info().source(),
+                b.info().source(), judgement.divergence(),
+                judgement.firstOutOfBand() == null ? null : judgement.firstOutOfBand().step(), contextsDifferFrom,
+                prompt, lengths, nonFinite(steps), band, minimalPassingBand(steps, judgement), topK,
+                notes(a, mode, steps, lengths, contextsDifferFrom));
+        return new DivergenceReport(summary, steps);
+    }
+
+    private static void checkTokensFit(Trace b, int vocab, int steps) {
+        for (int step = 0; step < steps; step++) {
+            if (b.token(step) >= vocab) {
+                throw new BadInputException("B (" + b.info().source() + ") token " + b.token(step) + " at step " + step
+                        + " is outside A's vocabulary of " + vocab);
+            }
+        }
+    }
+
+    private static NonFinite nonFinite(List<StepComparison> steps) {
+        int count = 0;
+        Integer first = null;
+        long valuesA = 0;
+        long valuesB = 0;
+        for (StepComparison step : steps) {
+            if (step.nonFinite() == 0) {
+                continue;
+            }
+            count++;
+            first = first == null ? step.step() : first;
+            switch (step) {
+                case StepMetrics m -> {
+                    valuesA += m.nonFiniteA();
+                    valuesB += m.nonFiniteB();
+                }
+                case OneSidedStep o -> valuesA += o.nonFiniteA();
+            }
+        }
+        return new NonFinite(count, first, valuesA, valuesB);
+    }
+
+    private static Band minimalPassingBand(List<StepComparison> steps, VerdictRules.Judgement judgement) {
+        List<StepComparison> sameContext = steps.stream().takeWhile(s -> !s.contextsDiffer()).toList();
+        if (sameContext.isEmpty() || !(sameContext.getFirst() instanceof StepMetrics)
+                || sameContext.stream().anyMatch(s -> s.nonFinite() > 0)) {
+            return null;
+        }
+        double logprob = 0;
+        double kl = 0;
+        for (StepComparison step : sameContext) {
+            StepMetrics m = (StepMetrics) step;
+            logprob = Math.max(logprob, m.maxAbsDelta());
+            kl = Math.max(kl, m.kl());
+        }
+        double nearTie = judgement.divergence() == null ? 0 : VerdictRules.winningMargin(judgement.divergence());
+        return new Band(logprob, kl, nearTie);
+    }
+
+    private static List<String> notes(Trace a, Mode mode, List<StepComparison> steps, Lengths lengths,
+                                      Integer contextsDifferFrom) {
+        List<String> notes = new ArrayList<>();
+        if (mode == Mode.ONE_SIDED) {
+            notes.add("B gave no logits: one-sided comparison of A's choices with B's tokens");
+            if (a.info().mode() != CaptureMode.TEACHER_FORCED) {
+                notes.add("A was not teacher-forced on B's tokens (mode " + a.info().mode() + ")");
+            }
+        }
+        if (contextsDifferFrom != null && contextsDifferFrom > 0) {
+            StepComparison fed = steps.get(contextsDifferFrom - 1);
+            notes.add("from step " + contextsDifferFrom + " on the sides were fed different tokens (step "
+                    + fed.step() + ": A " + fed.tokenA() + ", B " + fed.tokenB() + "): those steps compare different "
+                    + "contexts and are left out of the verdict");
+        }
+        if (lengths.stepsA() != lengths.stepsB()) {
+            notes.add("A has " + lengths.stepsA() + " steps, B " + lengths.stepsB() + ": the first "
+                    + lengths.compared() + " are compared");
+        }
+        long nonFinite = steps.stream().filter(s -> s.nonFinite() > 0).count();
+        if (nonFinite > 0) {
+            notes.add(nonFinite + " compared step(s) have NaN or infinite logits; they count as outside any band, "
+                    + "and their metrics cover only the tokens finite on both sides");
+        }
+        return notes;
+    }
+}

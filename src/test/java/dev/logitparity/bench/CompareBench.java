@@ -1,0 +1,145 @@
+package dev.logitparity.bench;
+
+import dev.logitparity.compare.Band;
+import dev.logitparity.compare.DivergenceReport;
+import dev.logitparity.compare.LogProbs;
+import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.trace.CaptureMode;
+import dev.logitparity.trace.NpyLogits;
+import dev.logitparity.trace.NpyWriter;
+import dev.logitparity.trace.RunInfo;
+import dev.logitparity.trace.Trace;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Comparator throughput: two 256-step x 151,936-vocab float32 NPY files (Qwen2's vocabulary; ~156 MB each) compared
+ * through {@link NpyLogits} on one thread, after a warm-up. Prints GB/s of logits compared
+ * ({@code 2 * steps * vocab * 4} bytes per comparison / seconds) and the heap a comparison holds.
+ * <p>
+ * Usage: {@code CompareBench [folder] [steps] [vocab] [rounds]} (default {@code /tmp/logit-parity-bench 256 151936 5}).
+ * The files are written once and reused while their shape matches.
+ */
+public final class CompareBench {
+    private static final int WARM_UP_ROUNDS = 3;
+
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args.length > 0 ? args[0] : "/tmp/logit-parity-bench");
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 256;
+        int vocab = args.length > 2 ? Integer.parseInt(args[2]) : 151_936;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        Files.createDirectories(folder);
+        Path fileA = folder.resolve("a-" + steps + "x" + vocab + ".npy");
+        Path fileB = folder.resolve("b-" + steps + "x" + vocab + ".npy");
+        int[] tokens = ensureFiles(fileA, fileB, steps, vocab);
+
+        try (Trace a = trace("llama.cpp", tokens, NpyLogits.open(fileA));
+             Trace b = trace("other", tokens, NpyLogits.open(fileB))) {
+            TraceComparator comparator = TraceComparator.within(Band.defaults());
+            double bytes = 2.0 * steps * vocab * Float.BYTES;
+            System.out.printf(Locale.ROOT, "%d steps x %d vocab, %.1f MB of logits per comparison, java %s, %s%n",
+                    steps, vocab, bytes / 1e6, Runtime.version(), System.getProperty("os.arch"));
+            DivergenceReport report = null;
+            for (int r = 0; r < WARM_UP_ROUNDS; r++) {
+                report = comparator.compare(a, b);
+            }
+            System.out.printf(Locale.ROOT, "verdict %s, max |dlogprob| %.3g (warm-up: %d rounds)%n",
+                    report.summary().verdict(), report.summary().minimalPassingBand().logprob(), WARM_UP_ROUNDS);
+
+            double[] rates = new double[rounds];
+            long peak = 0;
+            for (int r = 0; r < rounds; r++) {
+                System.gc();
+                resetPeaks();
+                long start = System.nanoTime();
+                report = comparator.compare(a, b);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                peak = Math.max(peak, peakHeap());
+                rates[r] = bytes / seconds / 1e9;
+                System.out.printf(Locale.ROOT, "round %d: %.3f s, %.2f GB/s%n", r, seconds, rates[r]);
+            }
+            Arrays.sort(rates);
+            System.out.printf(Locale.ROOT, "single-threaded: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n",
+                    rates[rounds / 2], rates[0], rates[rounds - 1], bytes / rates[rounds / 2] / 1e6 / steps);
+            System.gc();
+            long retained = usedHeap();
+            System.out.printf(Locale.ROOT, "heap: %.1f MB used after GC with the report alive (%d steps), "
+                            + "peak during a round %.1f MB (uncollected garbage included), -Xmx %.0f MB%n",
+                    retained / 1e6, report.steps().size(), peak / 1e6,
+                    Runtime.getRuntime().maxMemory() / 1e6);
+        }
+    }
+
+    private static Trace trace(String source, int[] tokens, NpyLogits logits) {
+        RunInfo info = new RunInfo(source, null, null, null, CaptureMode.TEACHER_FORCED, "bench", Map.of(),
+                "CompareBench");
+        return Trace.of(info, new int[]{1}, tokens, logits);
+    }
+
+    /**
+     * Writes A (Gaussian logits, sd 2.5, one token ahead by 12 as a trained model's winner is) and B (A plus noise
+     * of sd 1e-3, what a differently rounding runtime gives) unless both exist with this shape; returns the tokens,
+     * A's argmaxes.
+     */
+    private static int[] ensureFiles(Path fileA, Path fileB, int steps, int vocab) throws IOException {
+        float[] rowA = new float[vocab];
+        float[] rowB = new float[vocab];
+        int[] tokens = new int[steps];
+        if (Files.exists(fileA) && Files.exists(fileB)) {
+            try (NpyLogits a = NpyLogits.open(fileA); NpyLogits b = NpyLogits.open(fileB)) {
+                if (a.steps() == steps && a.vocab() == vocab && b.steps() == steps && b.vocab() == vocab) {
+                    for (int step = 0; step < steps; step++) {
+                        a.copyRow(step, rowA);
+                        tokens[step] = LogProbs.argmax(rowA, vocab);
+                    }
+                    return tokens;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "writing %s and %s ...%n", fileA, fileB);
+        SplittableRandom random = new SplittableRandom(42);
+        try (NpyWriter a = NpyWriter.create(fileA, vocab); NpyWriter b = NpyWriter.create(fileB, vocab)) {
+            for (int step = 0; step < steps; step++) {
+                for (int token = 0; token < vocab; token++) {
+                    rowA[token] = (float) (random.nextGaussian() * 2.5);
+                    rowB[token] = (float) (rowA[token] + random.nextGaussian() * 1e-3);
+                }
+                int winner = random.nextInt(vocab);
+                rowA[winner] += 12;
+                rowB[winner] += 12;
+                tokens[step] = LogProbs.argmax(rowA, vocab);
+                a.appendRow(rowA);
+                b.appendRow(rowB);
+            }
+            a.finish();
+            b.finish();
+        }
+        return tokens;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static void resetPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
