@@ -9,9 +9,10 @@ JAVA := $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED
 JAR := target/logit-parity.jar
 CP := $(JAR):target/lib/*
 PROMPT ?= The capital of France is
-STEPS ?= 16
+STEPS ?= 32
 
-.PHONY: all native native-from-source bindings build models bench-models test demo bench clean
+.PHONY: all native native-from-source bindings build models bench-models test demo bench bench-compare \
+	bench-reference clean
 
 all: build
 
@@ -52,14 +53,26 @@ bench-models: build
 test: native
 	mvn -B test
 
-## The main job on a built-in default: capture a greedy trace of a generated model and print text + top-3 per step.
+## The main job on a built-in default: where does a generated model's Q8_0 twin part from its F32 original, and why?
+## (exit 1 = a divergence was found, which is the point of the demo)
 demo: models
-	bin/divergence-locate capture models/qwen2-f32.gguf "$(PROMPT)" --steps $(STEPS) --out target/demo-trace
+	bin/divergence-locate models/qwen2-f32.gguf "$(PROMPT)" --against models/qwen2-q8_0.gguf --steps $(STEPS) \
+	  --arbiter --csv target/demo/steps.csv --npy target/demo/logits || [ $$? -eq 1 ]
 
 ## Throughput of greedy decode with full-vocabulary capture vs without, on the Qwen2-0.5B-shaped Q8_0 model.
 bench: bench-models
 	$(MVN) test-compile
 	$(JAVA) -Xmx6g -cp '$(CP):target/test-classes' dev.logitparity.bench.CaptureBench models/qwen2-0.5b-shape-q8_0.gguf
+
+## Comparator throughput on two 256-step x 151,936-vocab traces (GB/s of logits compared, heap used).
+bench-compare: build
+	$(MVN) test-compile
+	$(JAVA) -Xmx64m -cp '$(CP):target/test-classes' dev.logitparity.bench.CompareBench target/compare-bench
+
+## Reference engine: 32 steps on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
+bench-reference: bench-models
+	$(MVN) test-compile
+	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 32
 
 clean:
 	rm -rf target

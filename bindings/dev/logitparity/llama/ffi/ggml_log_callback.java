@@ -5,7 +5,6 @@ package dev.logitparity.llama.ffi;
 import java.lang.foreign.*;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 
 /**
  * {@snippet lang=c :

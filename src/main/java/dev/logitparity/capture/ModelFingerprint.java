@@ -10,9 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The model file's sha256, recorded in every trace so two traces can be checked to come from the same bytes. */
-record ModelFingerprint(String sha256) {
+public record ModelFingerprint(String sha256) {
 
-    static ModelFingerprint of(Path file) {
+    public static ModelFingerprint of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 20];

@@ -2,6 +2,7 @@ package dev.logitparity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logitparity.BadInputException;
 import dev.logitparity.against.AgainstSpec;
 import dev.logitparity.compare.Band;
@@ -14,6 +15,8 @@ import dev.logitparity.export.NpyExport;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
+import dev.logitparity.locate.Arbiter;
+import dev.logitparity.locate.Arbitration;
 import dev.logitparity.locate.PairCapture;
 import dev.logitparity.locate.TracePair;
 import picocli.CommandLine;
@@ -29,6 +32,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
@@ -46,12 +51,14 @@ import java.util.function.IntFunction;
                 "  apr                        runs `apr run MODEL --prompt PROMPT --json --max-tokens N`",
                 "  llama.cpp:KEY=V,...        the same library in a child JVM with other settings; keys: threads,",
                 "                             batch, ctx, flash-attn, cpu (e.g. cpu=haswell), repack, graph-reuse",
+                "  reference                  the pure-Java f64 reference engine on MODEL (llama, qwen2, gpt2)",
                 "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input.",
                 "", "Examples:",
                 "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
                 "  divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
                 "  divergence-locate model.gguf \"def fibonacci(n):\" --against llama.cpp:threads=1,cpu=haswell --json",
-                "  divergence-locate model.gguf \"Hi\" --against apr --csv steps.csv --npy logits/"})
+                "  divergence-locate model.gguf \"Hi\" --against apr --arbiter --csv steps.csv --npy logits/",
+                "  divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference"})
 final class LocateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "GGUF model for llama.cpp (side A).")
@@ -90,6 +97,10 @@ final class LocateCommand implements Callable<Integer> {
     @Option(names = "--no-stop", description = "Keep decoding past an end-of-generation token.")
     boolean noStop;
 
+    @Option(names = "--arbiter", description = "Also run the pure-Java f64 reference engine on MODEL and say which "
+            + "side is nearer exact arithmetic at the first divergence.")
+    boolean arbiter;
+
     @Mixin
     LlamaOptions llama;
 
@@ -118,7 +129,8 @@ final class LocateCommand implements Callable<Integer> {
             }
             IntFunction<String> pieces = pieceRenderer(m.vocab());
             export(pair, pieces);
-            print(report, pieces);
+            Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
+            print(report, arbitration, pieces);
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
     }
@@ -141,13 +153,32 @@ final class LocateCommand implements Callable<Integer> {
         }
     }
 
-    private void print(DivergenceReport report, IntFunction<String> pieces) throws IOException {
+    private void print(DivergenceReport report, Optional<Arbitration> arbitration, IntFunction<String> pieces)
+            throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode tree = mapper.valueToTree(report);
+            arbitration.ifPresent(a -> tree.set("arbitration", mapper.valueToTree(a)));
+            out.println(mapper.writeValueAsString(tree));
         } else {
             out.print(TextReport.render(report, pieces));
+            arbitration.ifPresent(a -> out.println(describe(a, pieces)));
         }
+    }
+
+    private static String describe(Arbitration a, IntFunction<String> pieces) {
+        String distances = a.distanceB() == null
+                ? String.format(Locale.ROOT, "A is %.4g from it at the two candidates (B gave no logits)", a.distanceA())
+                : String.format(Locale.ROOT, "distance to it at the two candidates: A %.4g, B %.4g",
+                        a.distanceA(), a.distanceB());
+        return String.format(Locale.ROOT, "arbiter (pure-Java f64 reference): at step %d it prefers %s %s over %s %s "
+                        + "by %.4g nats (its own choice: %s); %s; nearer: %s",
+                a.step(), a.referenceMargin() >= 0 ? "A's" : "B's",
+                Quoted.of(pieces.apply(a.referenceMargin() >= 0 ? a.tokenA() : a.tokenB())),
+                a.referenceMargin() >= 0 ? "B's" : "A's",
+                Quoted.of(pieces.apply(a.referenceMargin() >= 0 ? a.tokenB() : a.tokenA())),
+                Math.abs(a.referenceMargin()), Quoted.of(pieces.apply(a.referenceChoice())), distances, a.nearer());
     }
 
     /** Token ids out of the vocabulary (a broken dump) render as such instead of failing the whole report. */

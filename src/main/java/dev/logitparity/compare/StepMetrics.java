@@ -14,11 +14,11 @@ package dev.logitparity.compare;
  *                      (equals {@code marginA + marginB})
  * @param maxAbsDelta   {@code max |zA - zB|} over the vocabulary
  * @param meanAbsDelta  {@code mean |zA - zB|}
- * @param nmse          {@code mse(zA, zB) / var(zA)}: llama.cpp's {@code check-nmse.py} definition with A as the
- *                      reference (0 when the rows agree exactly, +Infinity when A is constant and B is not). It is taken
- *                      on log-probabilities, so a per-step shift does not count; on raw logits it equals check-nmse.py's
- *                      value when both rows have the same logsumexp. Not {@code sum (a - b)^2 / sum a^2}, the
- *                      definition of test-backend-ops and test-llama-archs, which depends on where zero is.
+ * @param nmse          {@code mse(zA, zB) / var(zA)}: llama.cpp's {@code check-nmse.py} definition with A as
+ *                      the reference (0 when the rows agree exactly, +Infinity when A is constant and B is not). It is
+ *                      taken on log-probabilities, so a per-step shift does not count; on raw logits it equals
+ *                      check-nmse.py's value when both rows have the same logsumexp. Not {@code sum (a - b)^2 / sum
+ *                      a^2}, the definition of test-backend-ops and test-llama-archs, which depends on where zero is.
  * @param kl            {@code KL(A || B) = sum pA (zA - zB)}, nats
  * @param topKOverlap   {@code |topA ∩ topB| / k} for the comparison's k
  * @param rankAInB      rank of {@code a} in B's row (0 = B's own choice)

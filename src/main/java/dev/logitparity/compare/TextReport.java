@@ -35,7 +35,7 @@ public final class TextReport {
         return render(report, pieces, DEFAULT_CONTEXT_STEPS);
     }
 
-    /** As {@link #render(DivergenceReport, IntFunction)}, showing {@code contextSteps} steps either side of the focus. */
+    /** As {@link #render(DivergenceReport, IntFunction)}, with {@code contextSteps} steps either side of the focus. */
     public static String render(DivergenceReport report, IntFunction<String> pieces, int contextSteps) {
         StringBuilder out = new StringBuilder();
         TextReport renderer = new TextReport(pieces, contextSteps);
@@ -93,7 +93,8 @@ public final class TextReport {
         }
         for (int i = from; i < to; i++) {
             StepComparison step = steps.get(i);
-            String marker = step.step() == focus && (s.divergence() != null || s.firstOutOfBand() != null) ? "> " : "  ";
+            boolean marked = step.step() == focus && (s.divergence() != null || s.firstOutOfBand() != null);
+            String marker = marked ? "> " : "  ";
             String flags = flags(step, s.band());
             switch (step) {
                 case StepMetrics m -> line(out, "%s%6d  %s %s %9s %9s %6.2f %13s %s", marker, m.step(),

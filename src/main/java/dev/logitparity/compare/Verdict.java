@@ -19,7 +19,9 @@ package dev.logitparity.compare;
  * and the near-tie test uses A's margin for its own choice over B's token.
  */
 public enum Verdict {
-    /** Same prompt, same choices, and every compared step bitwise equal or within the band. */
+    /** Same prompt, the same greedy choice at every same-context step, every such step bitwise equal or within the
+     *  band, and the same length. (Traces teacher-forced on different sequences stop being same-context where their
+     *  fed tokens part; a note says so.) */
     IDENTICAL,
     /** The two sides tokenised the prompt differently; the summary gives the first differing position and ids. */
     TOKENIZATION,

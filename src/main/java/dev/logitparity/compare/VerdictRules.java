@@ -35,11 +35,11 @@ final class VerdictRules {
         }
         if (divergence != null) {
             boolean nearTie = winningMargin(divergence) <= band.nearTie();
-            return new Judgement(nearTie ? Verdict.NEAR_TIE_FLIP : Verdict.LOGIT_MISMATCH,
-                    "first divergence at step " + divergence.step() + (nearTie ? " is a near tie: " : " is not a near tie: ")
-                            + marginText(divergence) + (nearTie ? " <= " : " > ") + "near-tie margin "
-                            + short3(band.nearTie()) + (divergence.step() > 0 ? "; every step before is within the band" : ""),
-                    divergence, null);
+            String reason = "first divergence at step " + divergence.step()
+                    + (nearTie ? " is a near tie: " : " is not a near tie: ") + marginText(divergence)
+                    + (nearTie ? " <= " : " > ") + "near-tie margin " + short3(band.nearTie())
+                    + (divergence.step() > 0 ? "; every step before is within the band" : "");
+            return new Judgement(nearTie ? Verdict.NEAR_TIE_FLIP : Verdict.LOGIT_MISMATCH, reason, divergence, null);
         }
         if (lengths.stepsA() != lengths.stepsB()) {
             boolean aStops = lengths.stepsA() < lengths.stepsB();

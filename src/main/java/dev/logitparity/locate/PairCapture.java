@@ -8,6 +8,8 @@ import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
+import dev.logitparity.reference.ReferenceCapture;
+import dev.logitparity.reference.ReferenceModel;
 import dev.logitparity.sources.SourceContext;
 import dev.logitparity.sources.Tokenizer;
 import dev.logitparity.sources.TraceSources;
@@ -54,8 +56,7 @@ public final class PairCapture {
             case AgainstSpec.Dump(Path path) -> againstDump(path, List.of());
             case AgainstSpec.Apr() -> againstApr();
             case AgainstSpec.LlamaCpp(var settings) -> againstChild(settings);
-            case AgainstSpec.Reference() -> throw new BadInputException(
-                    "--against reference: the reference engine is not available in this build yet");
+            case AgainstSpec.Reference() -> againstReference();
         };
     }
 
@@ -71,6 +72,18 @@ public final class PairCapture {
             }
             Trace b = new GreedyCapture(otherContext).teacherForced(prompt, a.tokens());
             return new TracePair(a, b, List.of("A decoded freely; B (" + gguf + ") was teacher-forced on A's tokens"));
+        }
+    }
+
+    private TracePair againstReference() {
+        Trace a = new GreedyCapture(context).freeRun(prompt, steps, stopAtEndOfGeneration);
+        try (ReferenceModel reference = ReferenceModel.open(context.model().path())) {
+            Trace b = new ReferenceCapture(reference).teacherForced(prompt, a.promptTokens(), a.tokens());
+            return new TracePair(a, b, List.of("A decoded freely; B is the pure-Java f64 reference engine, "
+                    + "teacher-forced on A's tokens"));
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
         }
     }
 

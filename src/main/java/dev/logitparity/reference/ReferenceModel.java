@@ -1,19 +1,12 @@
 package dev.logitparity.reference;
 
+import dev.logitparity.capture.ModelFingerprint;
+
 import dev.logitparity.BadInputException;
 import dev.logitparity.gguf.GgufFile;
 import dev.logitparity.gguf.GgufValue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 
 /**
@@ -115,23 +108,9 @@ public final class ReferenceModel implements AutoCloseable {
     /** Lower-case hex sha256 of the file, computed on first use. */
     public synchronized String sha256() {
         if (sha256 == null) {
-            sha256 = digest(file.path());
+            sha256 = ModelFingerprint.of(file.path()).sha256();
         }
         return sha256;
-    }
-
-    private static String digest(Path path) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot read model: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
-        }
     }
 
     /** Unmaps the file; idempotent. */

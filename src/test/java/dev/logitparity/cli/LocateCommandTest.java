@@ -170,6 +170,39 @@ class LocateCommandTest {
     }
 
     @Test
+    void againstTheReferenceEngineAnF32ModelIsWithinTheBand() {
+        CliRun run = CliRun.of(TestModels.path("llama", "f32").toString(), PROMPT, "--against", "reference",
+                "--steps", "8");
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("verdict: IDENTICAL"), run.out());
+        assertTrue(run.out().contains("B: reference"), run.out());
+    }
+
+    @Test
+    void arbiterFindsTheF32SideNearerTheReferenceThanItsQuantisedTwin() throws IOException {
+        CliRun run = CliRun.of(TestModels.path("qwen2", "f32").toString(), PROMPT, "--against",
+                TestModels.path("qwen2", "q8_0").toString(), "--arbiter", "--json");
+        assertEquals(Main.DIVERGED, run.status(), run.err());
+        JsonNode root = JSON.readTree(run.out());
+        JsonNode arbitration = root.get("arbitration");
+        assertEquals(root.get("summary").get("divergence").get("step").asInt(), arbitration.get("step").asInt());
+        assertEquals("A", arbitration.get("nearer").asText());
+        assertTrue(arbitration.get("distanceA").asDouble() < arbitration.get("distanceB").asDouble());
+    }
+
+    @Test
+    void againstLlamaCppUnderOtherSettingsRunsAChildJvm() throws IOException {
+        String variant = LlamaLibrary.cpuVariants(library.settings().dir()).contains("haswell") ? "haswell" : "x64";
+        CliRun run = CliRun.of(TestModels.path("gpt2", "f32").toString(), PROMPT, "--against",
+                "llama.cpp:threads=1,cpu=" + variant, "--steps", "6", "--json");
+        assertTrue(run.status() == 0 || run.status() == Main.DIVERGED, run.err());
+        JsonNode summary = JSON.readTree(run.out()).get("summary");
+        assertEquals(6, summary.get("lengths").get("compared").asInt());
+        assertTrue(summary.get("prompt").get("firstDifference").isNull());
+        assertTrue(summary.get("notes").toString().contains("child JVM"), summary.get("notes").toString());
+    }
+
+    @Test
     void malformedDumpIsBadInputWithOneLine(@TempDir Path dir) throws IOException {
         Path dump = Files.writeString(dir.resolve("apr.json"), "{\"text\": \"Paris\", \"tokens\": [1, 2,");
         CliRun run = CliRun.of(TestModels.path("gpt2", "f32").toString(), PROMPT, "--against", dump.toString());

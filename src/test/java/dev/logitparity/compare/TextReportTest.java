@@ -86,8 +86,8 @@ class TextReportTest {
         a[1][11] = 4;
         int[] tokens = {0, 11, 2};
         Trace forced = withTokens("llama.cpp", CaptureMode.TEACHER_FORCED, PROMPT, tokens, a);
-        String text = TextReport.render(TraceComparator.within(Band.defaults()).compare(forced, tokensOnly("apr", tokens)),
-                PIECES);
+        DivergenceReport report = TraceComparator.within(Band.defaults()).compare(forced, tokensOnly("apr", tokens));
+        String text = TextReport.render(report, PIECES);
 
         assertTrue(text.contains("verdict: LOGIT_MISMATCH"), text);
         assertTrue(text.contains("B's token 11 \"東京都東京都…\" is rank 1 in A"), text);

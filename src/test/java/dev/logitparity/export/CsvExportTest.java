@@ -70,8 +70,10 @@ class CsvExportTest {
                 union.add(t);
             }
             int finalStep = step;
-            List<CSVRecord> ofStep = records.stream().filter(r -> Integer.parseInt(r.get("step")) == finalStep).toList();
-            assertEquals(new ArrayList<>(union), ofStep.stream().map(r -> Integer.parseInt(r.get("token_id"))).toList());
+            List<CSVRecord> ofStep = records.stream()
+                    .filter(r -> Integer.parseInt(r.get("step")) == finalStep).toList();
+            assertEquals(new ArrayList<>(union),
+                    ofStep.stream().map(r -> Integer.parseInt(r.get("token_id"))).toList());
             expected.addAll(ofStep);
         }
         assertEquals(records.size(), expected.size());
