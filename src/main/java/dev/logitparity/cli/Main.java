@@ -6,6 +6,9 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,8 +41,13 @@ public final class Main {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof BadInputException || e instanceof UncheckedIOException || e instanceof IOException) {
+            if (e instanceof BadInputException) {
                 cmd.getErr().println("divergence-locate: " + oneLine(e.getMessage()));
+                return BAD_INPUT;
+            }
+            if (e instanceof IOException || e instanceof UncheckedIOException) {
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                cmd.getErr().println("divergence-locate: " + oneLine(describe(io)));
                 return BAD_INPUT;
             }
             throw e;
@@ -48,6 +56,17 @@ public final class Main {
         out.flush();
         err.flush();
         return status;
+    }
+
+    // NIO's file exceptions carry only the path as their message.
+    private static String describe(IOException e) {
+        return switch (e) {
+            case NoSuchFileException n -> n.getFile() + ": no such file or folder";
+            case FileAlreadyExistsException f -> f.getFile() + ": already exists"
+                    + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
+            case AccessDeniedException a -> a.getFile() + ": permission denied";
+            default -> e.getMessage();
+        };
     }
 
     private static String oneLine(String message) {

@@ -91,8 +91,8 @@ public final class TraceComparator {
 
         VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, prompt, lengths);
         Mode mode = logitsB == null ? Mode.ONE_SIDED : Mode.TWO_SIDED;
-        Summary summary = new Summary(mode, judgement.verdict(), judgement.reason(), a.info().source(),
-                b.info().source(), judgement.divergence(),
+        Summary summary = new Summary(mode, judgement.verdict(), judgement.reason(), a.info().label(),
+                b.info().label(), judgement.divergence(),
                 judgement.firstOutOfBand() == null ? null : judgement.firstOutOfBand().step(), contextsDifferFrom,
                 prompt, lengths, nonFinite(steps), band, minimalPassingBand(steps, judgement), topK,
                 notes(a, mode, steps, lengths, contextsDifferFrom));

@@ -21,6 +21,7 @@ final class AtomicFile {
 
     static Path write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
         try {
             body.writeTo(temp);

@@ -1,5 +1,6 @@
 package dev.logitparity.trace;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,5 +38,15 @@ public record RunInfo(String source, String model, String modelSha256, String li
                     Objects.requireNonNull(value, () -> "setting '" + key + "' has no value")));
         }
         settings = Collections.unmodifiableSequencedMap(ordered);
+    }
+
+    /** The source with the model's file name when known, e.g. {@code llama.cpp (qwen2-q8_0.gguf)}: two sides may be
+     *  the same runtime on different files. */
+    public String label() {
+        if (model == null || model.isBlank()) {
+            return source;
+        }
+        Path name = Path.of(model).getFileName();
+        return source + " (" + (name == null ? model : name) + ")";
     }
 }

@@ -181,8 +181,17 @@ class CsvExportTest {
         }
         assertEquals("mine", Files.readString(occupied));
 
+        // A regular file where the target's folder should be.
         assertThrows(IOException.class, () -> CsvExport.topK(3).write(freeRun("a", rowsA), freeRun("b", rowsB), PIECES,
-                dir.resolve("no/such/folder/x.csv")));
+                occupied.resolve("x.csv")));
+        assertEquals("mine", Files.readString(occupied));
+    }
+
+    @Test
+    void missingFoldersOfTheTargetAreCreated() throws IOException {
+        Path target = dir.resolve("new/folder/x.csv");
+        CsvExport.topK(3).write(freeRun("a", rowsA), freeRun("b", rowsB), PIECES, target);
+        assertTrue(Files.isRegularFile(target));
     }
 
     @Test
