@@ -16,6 +16,7 @@ import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.locate.Arbiter;
+import dev.logitparity.matrix.ChartWriter;
 import dev.logitparity.locate.Arbitration;
 import dev.logitparity.locate.PairCapture;
 import dev.logitparity.locate.TracePair;
@@ -43,7 +44,7 @@ import java.util.function.IntFunction;
         description = {"Finds the first step where llama.cpp's greedy decode of MODEL on PROMPT and another "
                 + "runtime's part, the two competing tokens, each side's margin, the epsilon that flipped it, and "
                 + "whether that is a near-tie or a real bug.", ""},
-        subcommands = {CaptureCommand.class, MakeModelsCommand.class},
+        subcommands = {CaptureCommand.class, MatrixCommand.class, MakeModelsCommand.class, MakeOracleCommand.class},
         footer = {"", "SRC is one of:",
                 "  OTHER.gguf                 the same prompt through the same bridge (e.g. the Q8_0 twin)",
                 "  FILE or DIR                a trace folder, JSON-lines logit dump, apr --json output, HF oracle",
@@ -94,6 +95,10 @@ final class LocateCommand implements Callable<Integer> {
     @Option(names = "--npy", paramLabel = "DIR", description = "Write both sides' logits as DIR/a.npy, DIR/b.npy.")
     Path npy;
 
+    @Option(names = "--chart", paramLabel = "FILE.png",
+            description = "Write a chart of per-step margin and disagreement, first divergence marked.")
+    Path chart;
+
     @Option(names = "--no-stop", description = "Keep decoding past an end-of-generation token.")
     boolean noStop;
 
@@ -128,7 +133,7 @@ final class LocateCommand implements Callable<Integer> {
                 report = report.withNote(note);
             }
             IntFunction<String> pieces = pieceRenderer(m.vocab());
-            export(pair, pieces);
+            export(pair, report, pieces);
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
             print(report, arbitration, pieces);
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
@@ -144,12 +149,15 @@ final class LocateCommand implements Callable<Integer> {
         return args;
     }
 
-    private void export(TracePair pair, IntFunction<String> pieces) throws IOException {
+    private void export(TracePair pair, DivergenceReport report, IntFunction<String> pieces) throws IOException {
         if (csv != null) {
             (csvFullVocab ? CsvExport.fullVocab() : CsvExport.topK(topK)).write(pair.llama(), pair.other(), pieces, csv);
         }
         if (npy != null) {
             NpyExport.write(pair.llama(), pair.other(), npy);
+        }
+        if (chart != null) {
+            ChartWriter.write(report, pair.llama(), model.getFileName() + " vs " + against, chart);
         }
     }
 

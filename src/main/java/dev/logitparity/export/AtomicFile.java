@@ -9,17 +9,17 @@ import java.nio.file.StandardCopyOption;
  * Writes a file under a temporary name beside its target and renames it into place, so a failure at any point leaves
  * no file behind and a reader never sees a half-written one.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(Path temp) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static Path write(Path target, Body body) throws IOException {
+    public static Path write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");

@@ -1,0 +1,100 @@
+package dev.logitparity.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.logitparity.BadInputException;
+import dev.logitparity.export.AtomicFile;
+import dev.logitparity.llama.LlamaLibrary;
+import dev.logitparity.llama.LlamaModel;
+import dev.logitparity.matrix.OracleCatalog;
+import dev.logitparity.reference.ReferenceCapture;
+import dev.logitparity.reference.ReferenceModel;
+import dev.logitparity.sources.OracleCase;
+import dev.logitparity.trace.Trace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code divergence-locate make-oracle}: oracle cases for models no Hugging Face run exists for (the generated ones),
+ * in the HF oracle schema, with the pure-Java f64 reference engine as the oracle.
+ */
+@Command(name = "make-oracle", mixinStandardHelpOptions = true,
+        description = "Writes OUT/<slug>/<prompt>.json oracle cases for GGUF models, the expected tokens being the "
+                + "f64 reference engine's greedy run, for the prompts of the cases in --prompts-from.",
+        footer = {"", "Example (regenerates the shipped cases of the generated models):",
+                "  divergence-locate make-oracle models/gpt2-f32.gguf models/llama-f32.gguf models/qwen2-f32.gguf "
+                        + "--prompts-from oracle --out oracle/generated"})
+final class MakeOracleCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "MODEL", arity = "1..*", description = "GGUF models; the slug is the file name "
+            + "without .gguf.")
+    List<Path> models;
+
+    @Option(names = "--prompts-from", defaultValue = "oracle", paramLabel = "DIR",
+            description = "Oracle folder whose cases' prompts to use (default: oracle).")
+    Path promptsFrom;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the cases go.")
+    Path out;
+
+    @Option(names = "--steps", defaultValue = "32", paramLabel = "N", description = "Tokens per case (default: 32).")
+    int steps;
+
+    @Mixin
+    LlamaOptions llama;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, String> prompts = new LinkedHashMap<>();
+        for (OracleCase c : OracleCatalog.cases(promptsFrom)) {
+            prompts.putIfAbsent(c.name(), c.prompt());
+        }
+        if (steps < 1) {
+            throw new BadInputException("--steps must be at least 1, got " + steps);
+        }
+        LlamaLibrary library = llama.library();
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        for (Path gguf : models) {
+            String slug = gguf.getFileName().toString().replaceFirst("\\.gguf$", "");
+            try (LlamaModel model = library.loadModel(gguf, llama.modelSettings());
+                 ReferenceModel reference = ReferenceModel.open(gguf)) {
+                for (var prompt : prompts.entrySet()) {
+                    Path file = out.resolve(slug).resolve(prompt.getKey() + ".json");
+                    try (Trace trace = new ReferenceCapture(reference)
+                            .freeRun(prompt.getValue(), model.vocab().tokenize(prompt.getValue()), steps)) {
+                        Map<String, Object> oracleCase = new LinkedHashMap<>();
+                        oracleCase.put("model", gguf.getFileName().toString());
+                        oracleCase.put("model_slug", slug);
+                        oracleCase.put("prompt", prompt.getValue());
+                        oracleCase.put("runtime", "logit-parity reference engine");
+                        oracleCase.put("format", "f64");
+                        oracleCase.put("tokens", trace.tokens());
+                        oracleCase.put("text", model.vocab().detokenize(trace.tokens()));
+                        oracleCase.put("token_count", trace.steps());
+                        oracleCase.put("max_new_tokens", steps);
+                        oracleCase.put("do_sample", false);
+                        String text = json.writeValueAsString(oracleCase) + "\n";
+                        AtomicFile.write(file, temp -> Files.writeString(temp, text));
+                    }
+                    spec.commandLine().getOut().println(file);
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.logitparity.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.logitparity.against.AgainstSpec;
+import dev.logitparity.compare.Band;
+import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.export.AtomicFile;
+import dev.logitparity.matrix.MatrixCell;
+import dev.logitparity.matrix.MatrixReport;
+import dev.logitparity.matrix.MatrixRunner;
+import dev.logitparity.matrix.ModelMap;
+import dev.logitparity.matrix.OracleCatalog;
+import dev.logitparity.matrix.Threshold;
+import dev.logitparity.sources.OracleCase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code divergence-locate matrix}: every model×prompt oracle case, as the seed report's Results Matrix and more. */
+@Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs every oracle/<model>/<prompt>.json case through llama.cpp and prints the parity matrix: "
+                + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell.",
+        footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input.",
+                "", "Examples:",
+                "  divergence-locate matrix --models models --oracle oracle --require 9/12",
+                "  divergence-locate matrix --models my-models.properties --oracle oracle --against apr --json"})
+final class MatrixCommand implements Callable<Integer> {
+
+    @Option(names = "--models", required = true, paramLabel = "DIR|MAP",
+            description = "Folder of <slug>.gguf files, or a slug=path properties file; "
+                    + "env LOGIT_PARITY_MODEL_<SLUG> overrides either.")
+    Path models;
+
+    @Option(names = "--oracle", defaultValue = "oracle", paramLabel = "DIR",
+            description = "Folder of <model>/<prompt>.json cases (default: oracle).")
+    Path oracle;
+
+    @Option(names = "--against", paramLabel = "SRC",
+            description = "Other side per case: apr, llama.cpp:KEY=V,..., or reference (default: the case's tokens).")
+    String against;
+
+    @Option(names = "--require", defaultValue = "9/12", paramLabel = "P/Q",
+            description = "Fraction of cases that must match (default: 9/12, the seed's acceptance).")
+    String require;
+
+    @Option(names = "--band", paramLabel = "logprob=X,kl=Y,near-tie=Z", converter = BandConverter.class,
+            description = "Tolerance band for the verdicts (default as divergence-locate).")
+    Band band;
+
+    @Option(names = "--out", defaultValue = "matrix-report", paramLabel = "DIR",
+            description = "Where matrix.md, matrix.json and charts/*.png go (default: matrix-report).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the matrix as JSON instead of Markdown.")
+    boolean json;
+
+    @Mixin
+    LlamaOptions llama;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Threshold threshold = Threshold.parse(require);
+        List<OracleCase> cases = OracleCatalog.cases(oracle);
+        ModelMap map = ModelMap.of(models);
+        Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse);
+        MatrixRunner runner = new MatrixRunner(llama.library(), map,
+                TraceComparator.within(band == null ? Band.defaults() : band), other, llama.modelSettings(),
+                llama.contextSettings(), out.resolve("charts"));
+        ProgressBar progress = new ProgressBar(cases.size());
+        List<MatrixCell> cells = runner.run(cases, progress::advance);
+        progress.finish();
+        MatrixReport report = MatrixReport.of(cells, threshold);
+        String jsonText = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        String markdown = report.markdown();
+        AtomicFile.write(out.resolve("matrix.md"), temp -> Files.writeString(temp, markdown, StandardCharsets.UTF_8));
+        AtomicFile.write(out.resolve("matrix.json"), temp -> Files.writeString(temp, jsonText, StandardCharsets.UTF_8));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(json ? jsonText + System.lineSeparator() : markdown);
+        return report.meetsThreshold() ? 0 : Main.DIVERGED;
+    }
+
+    /** A one-line bar on the terminal's stderr; silent when stderr is not a terminal (CI logs, pipes). */
+    private static final class ProgressBar {
+        private static final int WIDTH = 30;
+        private final int total;
+        private final boolean visible = System.console() != null;
+        private int done;
+
+        ProgressBar(int total) {
+            this.total = total;
+        }
+
+        void advance(MatrixCell cell) {
+            done++;
+            if (visible) {
+                int filled = done * WIDTH / total;
+                System.err.printf("\r[%s%s] %d/%d %s/%s   ", "#".repeat(filled), " ".repeat(WIDTH - filled), done,
+                        total, cell.model(), cell.prompt());
+                System.err.flush();
+            }
+        }
+
+        void finish() {
+            if (visible) {
+                System.err.println();
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.logitparity.matrix;
+
+import dev.logitparity.against.AgainstSpec;
+import dev.logitparity.capture.GreedyCapture;
+import dev.logitparity.compare.DivergenceReport;
+import dev.logitparity.compare.OneSidedStep;
+import dev.logitparity.compare.StepComparison;
+import dev.logitparity.compare.StepMetrics;
+import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.llama.ContextSettings;
+import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaLibrary;
+import dev.logitparity.llama.LlamaModel;
+import dev.logitparity.llama.ModelSettings;
+import dev.logitparity.llama.Vocab;
+import dev.logitparity.locate.PairCapture;
+import dev.logitparity.locate.TracePair;
+import dev.logitparity.sources.OracleCase;
+import dev.logitparity.trace.Trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs every oracle case: llama.cpp on the case's model and prompt against the other side — the oracle's own tokens
+ * by default (one-sided), or {@code --against} apr, llama.cpp under other settings, or the reference — and reduces
+ * each comparison to a {@link MatrixCell}. Cases whose model is absent are skipped with the path, never passed.
+ */
+public final class MatrixRunner {
+
+    private static final int PREVIEW = 80;
+
+    private final LlamaLibrary library;
+    private final ModelMap models;
+    private final TraceComparator comparator;
+    private final Optional<AgainstSpec> against;
+    private final ModelSettings modelSettings;
+    private final ContextSettings contextSettings;
+    private final Path charts;
+
+    /**
+     * @param against empty to compare with each case's own tokens
+     * @param charts  folder for one PNG per case
+     */
+    public MatrixRunner(LlamaLibrary library, ModelMap models, TraceComparator comparator,
+                        Optional<AgainstSpec> against, ModelSettings modelSettings, ContextSettings contextSettings,
+                        Path charts) {
+        this.library = library;
+        this.models = models;
+        this.comparator = comparator;
+        this.against = against;
+        this.modelSettings = modelSettings;
+        this.contextSettings = contextSettings;
+        this.charts = charts;
+    }
+
+    /** @param progress told after each case, with the cell */
+    public List<MatrixCell> run(List<OracleCase> cases, Consumer<MatrixCell> progress) {
+        List<MatrixCell> cells = new ArrayList<>();
+        for (OracleCase oracleCase : cases) {
+            MatrixCell cell = run(oracleCase);
+            cells.add(cell);
+            progress.accept(cell);
+        }
+        return cells;
+    }
+
+    private MatrixCell run(OracleCase oracleCase) {
+        Path gguf = models.locate(oracleCase.modelSlug());
+        if (!Files.isRegularFile(gguf)) {
+            return MatrixCell.skipped(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(),
+                    "no model for " + oracleCase.modelSlug() + ": " + gguf);
+        }
+        int steps = Math.max(1, oracleCase.tokens().length);
+        try (LlamaModel model = library.loadModel(gguf, modelSettings);
+             LlamaContext context = model.newContext(contextSettings);
+             Trace free = new GreedyCapture(context).freeRun(oracleCase.prompt(), steps, true);
+             TracePair pair = new PairCapture(context, oracleCase.prompt(), steps, true,
+                     List.of(gguf.toString(), oracleCase.prompt(), "--steps", Integer.toString(steps)))
+                     .against(against.orElse(new AgainstSpec.Dump(oracleCase.file())))) {
+            DivergenceReport report = comparator.compare(pair.llama(), pair.other());
+            String chart = chart(oracleCase, report, pair.llama());
+            Vocab vocab = model.vocab();
+            String textB = against.isEmpty() ? oracleCase.text() : vocab.detokenize(pair.other().tokens());
+            StepComparison divergence = report.summary().divergence();
+            boolean sameLength = report.summary().lengths().stepsA() == report.summary().lengths().stepsB();
+            return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null,
+                    preview(vocab.detokenize(free.tokens())), preview(textB), divergence == null && sameLength,
+                    divergence == null ? null : divergence.step(), margin(divergence), epsilon(divergence),
+                    report.summary().verdict().name(), chart);
+        }
+    }
+
+    private String chart(OracleCase oracleCase, DivergenceReport report, Trace llama) {
+        String name = oracleCase.modelSlug() + "-" + oracleCase.name() + ".png";
+        try {
+            ChartWriter.write(report, llama, oracleCase.modelSlug() + " / " + oracleCase.name(),
+                    charts.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return charts.getFileName() + "/" + name;
+    }
+
+    private static Double margin(StepComparison divergence) {
+        return switch (divergence) {
+            case null -> null;
+            case StepMetrics m -> Math.min(m.marginA(), m.marginB());
+            case OneSidedStep o -> o.margin();
+        };
+    }
+
+    private static Double epsilon(StepComparison divergence) {
+        return divergence instanceof StepMetrics m ? m.flipEpsilon() : null;
+    }
+
+    private static String preview(String text) {
+        return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW);
+    }
+}
