@@ -1,5 +1,6 @@
 package dev.logitparity.trace;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,6 +65,21 @@ public final class Trace implements AutoCloseable {
         return Optional.ofNullable(logits);
     }
 
+    /**
+     * The first {@code n} steps of this trace: the same run info and prompt, the first {@code n} tokens and, when this
+     * trace has logits, a view of their first {@code n} rows that copies nothing. The view does not own those rows:
+     * closing it releases nothing, and it can be read only while this trace is open (closing this trace closes them).
+     *
+     * @throws IllegalArgumentException when {@code n} is negative or more than {@link #steps()}
+     */
+    public Trace firstSteps(int n) {
+        if (n < 0 || n > tokens.length) {
+            throw new IllegalArgumentException("cannot take the first " + n + " steps of a trace of " + tokens.length);
+        }
+        Logits rows = logits == null ? null : new FirstRows(logits, n);
+        return new Trace(info, promptTokens, Arrays.copyOf(tokens, n), rows);
+    }
+
     @Override
     public void close() {
         if (logits != null) {
@@ -75,6 +91,34 @@ public final class Trace implements AutoCloseable {
     public String toString() {
         return "Trace[" + info.source() + ", " + info.mode() + ", " + promptTokens.length + " prompt tokens, "
                 + tokens.length + " steps, " + (logits == null ? "no logits" : "vocab " + logits.vocab()) + "]";
+    }
+
+    /** The first {@code steps} rows of logits owned by another trace. */
+    private record FirstRows(Logits whole, int steps) implements Logits {
+        @Override
+        public int vocab() {
+            return whole.vocab();
+        }
+
+        @Override
+        public void copyRow(int step, float[] dst) {
+            whole.copyRow(Objects.checkIndex(step, steps), dst);
+        }
+
+        @Override
+        public float get(int step, int token) {
+            return whole.get(Objects.checkIndex(step, steps), token);
+        }
+
+        @Override
+        public boolean complete() {
+            return whole.complete();
+        }
+
+        // The rows belong to the trace the view was taken from; it alone releases them.
+        @Override
+        public void close() {
+        }
     }
 
     private static void checkIds(String what, int[] ids, int vocab) {

@@ -27,7 +27,7 @@ class GgufMalformedFileTest {
         GgufFormatException e = assertThrows(GgufFormatException.class, () -> GgufFile.open(file).close());
         assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
         assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
-        assertEquals(file, e.path());
+        assertEquals(file, e.file());
         return e.problem();
     }
 
