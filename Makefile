@@ -49,9 +49,11 @@ models: build
 bench-models: build
 	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench
 
-# Not quiet: Surefire's per-class and closing "Tests run:" lines are the record of what ran.
+# Not quiet: Surefire's per-class and closing "Tests run:" lines are the record of what ran. The core is installed
+# into the local Maven repository because the JUnit artifact (junit/) is a separate project that depends on it.
 test: native
-	mvn -B test
+	mvn -B install
+	mvn -B -f junit/pom.xml test
 
 ## The main job on a built-in default: where does a generated model's Q8_0 twin part from its F32 original, and why?
 ## (exit 1 = a divergence was found, which is the point of the demo)

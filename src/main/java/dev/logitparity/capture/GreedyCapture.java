@@ -120,7 +120,7 @@ public final class GreedyCapture {
         settings.put("prompt_decode", "batched");
         settings.put("graph_reuse", "1".equals(System.getenv("LLAMA_GRAPH_REUSE_DISABLE")) ? "off" : "on");
         settings.put("architecture", model.architecture());
-        return new RunInfo("llama.cpp", model.path().toString(), fingerprint.sha256(), LlamaLibrary.VERSION, mode,
+        return new RunInfo("llama.cpp", model.path().toString(), fingerprint.sha256(), library.description(), mode,
                 prompt, settings, CREATED_BY);
     }
 }

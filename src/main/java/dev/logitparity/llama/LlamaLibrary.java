@@ -72,6 +72,11 @@ public final class LlamaLibrary {
         return loaded;
     }
 
+    /** What a trace records as its library: the bindings' release and the folder the library came from. */
+    public String description() {
+        return VERSION + ", libllama from " + settings.dir();
+    }
+
     public LibrarySettings settings() {
         return settings;
     }

@@ -51,10 +51,14 @@ public final class ModelMap {
         return new ModelMap(source, entries, environment);
     }
 
+    /** The variable that overrides the slug's mapping, e.g. {@code LOGIT_PARITY_MODEL_QWEN2_0_5B}. */
+    public static String environmentVariable(String slug) {
+        return ENV_PREFIX + slug.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
     /** The path the slug maps to, whether or not a file is there (a missing one is reported with this path). */
     public Path locate(String slug) {
-        String variable = ENV_PREFIX + slug.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-        String fromEnv = environment.get(variable);
+        String fromEnv = environment.get(environmentVariable(slug));
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Path.of(fromEnv);
         }
