@@ -128,7 +128,8 @@ final class LocateCommand implements Callable<Integer> {
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
              TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {
-            DivergenceReport report = comparator.compare(pair.llama(), pair.other());
+            DivergenceReport report = comparator.endOfGeneration(m.vocab()::isEndOfGeneration)
+                    .compare(pair.llama(), pair.other());
             for (String note : pair.notes()) {
                 report = report.withNote(note);
             }

@@ -12,6 +12,7 @@ import dev.logitparity.trace.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Compares trace A (usually llama.cpp) with trace B (the other runtime) step by step over their common prefix, and
@@ -29,14 +30,24 @@ public final class TraceComparator {
 
     private final Band band;
     private final int topK;
+    private final IntPredicate endOfGeneration;
 
-    private TraceComparator(Band band, int topK) {
+    private TraceComparator(Band band, int topK, IntPredicate endOfGeneration) {
         this.band = band;
         this.topK = topK;
+        this.endOfGeneration = endOfGeneration;
     }
 
     public static TraceComparator within(Band band) {
-        return new TraceComparator(band, DEFAULT_TOP_K);
+        return new TraceComparator(band, DEFAULT_TOP_K, token -> false);
+    }
+
+    /**
+     * This comparator knowing the model's end-of-generation tokens, so that a first divergence where one side
+     * chooses to stop is an {@link Verdict#EARLY_STOP} (an EOS or template difference), not a logit flip.
+     */
+    public TraceComparator endOfGeneration(IntPredicate isEndOfGeneration) {
+        return new TraceComparator(band, topK, isEndOfGeneration);
     }
 
     /** This comparator with another k for the top-k overlap. */
@@ -44,7 +55,7 @@ public final class TraceComparator {
         if (k < 1) {
             throw new BadInputException("top-k must be at least 1, got " + k);
         }
-        return new TraceComparator(band, k);
+        return new TraceComparator(band, k, endOfGeneration);
     }
 
     public Band band() {
@@ -89,7 +100,7 @@ public final class TraceComparator {
             }
         }
 
-        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, prompt, lengths);
+        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, prompt, lengths, endOfGeneration);
         Mode mode = logitsB == null ? Mode.ONE_SIDED : Mode.TWO_SIDED;
         Summary summary = new Summary(mode, judgement.verdict(), judgement.reason(), a.info().label(),
                 b.info().label(), judgement.divergence(),

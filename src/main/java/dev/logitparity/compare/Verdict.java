@@ -9,6 +9,7 @@ package dev.logitparity.compare;
  *   <li>{@link #DRIFT} or {@link #LOGIT_MISMATCH}: a later same-context step is outside the band; {@code DRIFT} when
  *       the error grows with position (see {@link #DRIFT}), otherwise a mismatch. A band violation outranks a flip
  *       and an early stop because it is what caused them, and a flip after the error left the band is not noise.</li>
+ *   <li>{@link #EARLY_STOP}: the first argmax divergence is one side choosing an end-of-generation token.</li>
  *   <li>{@link #NEAR_TIE_FLIP} or {@link #LOGIT_MISMATCH}: the first argmax divergence, every same-context step being
  *       within the band: a near tie when the winning margin on at least one side is within the band's near-tie
  *       margin, otherwise a mismatch.</li>
@@ -39,6 +40,7 @@ public enum Verdict {
      */
     DRIFT,
     /** One side stops (end of generation, a stop string, a template difference) while the other goes on, with no
-     *  divergence and no band violation before. */
+     *  band violation before: either the traces' lengths differ with no divergence, or the first divergence is one
+     *  side choosing an end-of-generation token (when the comparator knows them). */
     EARLY_STOP
 }

@@ -4,6 +4,7 @@ import dev.logitparity.compare.DivergenceReport.Lengths;
 import dev.logitparity.compare.DivergenceReport.PromptCheck;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import static dev.logitparity.compare.Numbers.short3;
 
@@ -20,7 +21,8 @@ final class VerdictRules {
     private VerdictRules() {
     }
 
-    static Judgement judge(List<StepComparison> steps, Band band, PromptCheck prompt, Lengths lengths) {
+    static Judgement judge(List<StepComparison> steps, Band band, PromptCheck prompt, Lengths lengths,
+                           IntPredicate endOfGeneration) {
         List<StepComparison> sameContext = steps.stream().takeWhile(s -> !s.contextsDiffer()).toList();
         StepComparison divergence = sameContext.stream().filter(s -> !s.agrees()).findFirst().orElse(null);
         StepComparison outOfBand = sameContext.stream().filter(s -> outOfBand(s, band)).findFirst().orElse(null);
@@ -32,6 +34,15 @@ final class VerdictRules {
         if (outOfBand != null) {
             return new Judgement(bandVerdict(sameContext, band, outOfBand), bandReason(sameContext, band, outOfBand),
                     divergence, outOfBand);
+        }
+        if (divergence != null && (endOfGeneration.test(divergence.argmaxA())
+                || endOfGeneration.test(divergence.choiceB()))) {
+            boolean aStops = endOfGeneration.test(divergence.argmaxA());
+            return new Judgement(Verdict.EARLY_STOP, "at step " + divergence.step() + " " + (aStops ? "A" : "B")
+                    + " chooses end-of-generation token " + (aStops ? divergence.argmaxA() : divergence.choiceB())
+                    + " while " + (aStops ? "B" : "A") + " goes on with "
+                    + (aStops ? divergence.choiceB() : divergence.argmaxA()) + "; every step before is within the band",
+                    divergence, null);
         }
         if (divergence != null) {
             boolean nearTie = winningMargin(divergence) <= band.nearTie();

@@ -84,7 +84,8 @@ public final class MatrixRunner {
              TracePair pair = new PairCapture(context, oracleCase.prompt(), steps, true,
                      List.of(gguf.toString(), oracleCase.prompt(), "--steps", Integer.toString(steps)))
                      .against(against.orElse(new AgainstSpec.Dump(oracleCase.file())))) {
-            DivergenceReport report = comparator.compare(pair.llama(), pair.other());
+            DivergenceReport report = comparator.endOfGeneration(model.vocab()::isEndOfGeneration)
+                    .compare(pair.llama(), pair.other());
             String chart = chart(oracleCase, report, pair.llama());
             Vocab vocab = model.vocab();
             String textB = against.isEmpty() ? oracleCase.text() : vocab.detokenize(pair.other().tokens());

@@ -152,6 +152,25 @@ class LocateCommandTest {
     }
 
     @Test
+    void otherSideStoppingWithEosWhereLlamaGoesOnIsAnEarlyStop(@TempDir Path dir) throws IOException {
+        Path model = TestModels.path("llama", "f32");
+        int[] free = freeRun(model, 3);
+        int eos;
+        try (LlamaModel m = library.loadModel(model, ModelSettings.defaults())) {
+            eos = IntStream.range(0, m.vocab().size()).filter(m.vocab()::isEndOfGeneration).findFirst().orElseThrow();
+        }
+        int[] stops = {free[0], free[1], eos};
+        Path oracle = dir.resolve("stops.json");
+        Files.writeString(oracle, "{\"model_slug\":\"llama-f32\",\"prompt\":\"" + PROMPT + "\",\"tokens\":"
+                + Arrays.toString(stops) + "}");
+        CliRun run = CliRun.of(model.toString(), PROMPT, "--against", oracle.toString(), "--json");
+        assertEquals(Main.DIVERGED, run.status(), run.err());
+        JsonNode summary = JSON.readTree(run.out()).get("summary");
+        assertEquals("EARLY_STOP", summary.get("verdict").asText());
+        assertEquals(2, summary.get("divergence").get("step").asInt());
+    }
+
+    @Test
     void csvExportHasTheLongFormColumns(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("steps.csv");
         CliRun run = CliRun.of(TestModels.path("llama", "f32").toString(), PROMPT, "--against",

@@ -293,6 +293,26 @@ class TraceComparatorTest {
     }
 
     @Test
+    void choosingAnEndOfGenerationTokenAtTheFirstDivergenceIsAnEarlyStop() {
+        // A's argmax is the step number; B stops at step 2 with token 0, which A rates 4 nats behind.
+        float[][] a = new float[4][];
+        for (int step = 0; step < 4; step++) {
+            a[step] = new float[]{5, 1, 0, 0};
+            a[step][step] = 9;
+        }
+        int[] argmaxes = {0, 1, 2, 3};
+        Trace forced = withTokens("llama.cpp", CaptureMode.TEACHER_FORCED, PROMPT, argmaxes, a);
+        Trace stops = tokensOnly("apr", new int[]{0, 1, 0});
+        DivergenceReport plain = DEFAULTS.compare(forced, stops);
+        DivergenceReport knowing = DEFAULTS.endOfGeneration(token -> token == 0).compare(forced, stops);
+        assertEquals(Verdict.LOGIT_MISMATCH, plain.summary().verdict());
+        assertEquals(Verdict.EARLY_STOP, knowing.summary().verdict());
+        assertEquals(2, knowing.firstDivergentStep().orElseThrow());
+        assertTrue(knowing.summary().reason().startsWith("at step 2 B chooses end-of-generation token 0 while A goes "
+                + "on with 2"), knowing.summary().reason());
+    }
+
+    @Test
     void oneSidedTokensOutsideTheVocabularyAreBadInput() {
         Trace forced = withTokens("llama.cpp", CaptureMode.TEACHER_FORCED, PROMPT, new int[]{0}, rows(1, 10, 1));
         BadInputException e = assertThrows(BadInputException.class,
