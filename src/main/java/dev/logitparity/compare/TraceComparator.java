@@ -71,14 +71,16 @@ public final class TraceComparator {
      *                           outside A's vocabulary
      */
     public DivergenceReport compare(Trace a, Trace b) {
-        Logits logitsA = a.logits().orElseThrow(() -> new BadInputException("trace A (" + a.info().source()
+        Logits fullA = a.logits().orElseThrow(() -> new BadInputException("trace A (" + a.info().source()
                 + ") has no logits: A must be the side with logits"));
         Logits logitsB = b.logits().orElse(null);
-        int vocab = logitsA.vocab();
+        int vocab = fullA.vocab();
         if (logitsB != null && logitsB.vocab() != vocab) {
             throw new BadInputException("vocabulary sizes differ: A (" + a.info().source() + ") has " + vocab
                     + " logits per step, B (" + b.info().source() + ") has " + logitsB.vocab());
         }
+        boolean topKOnly = logitsB != null && !logitsB.complete();
+        Logits logitsA = topKOnly ? new MaskedToListed(fullA, logitsB) : fullA;
         Lengths lengths = new Lengths(a.steps(), b.steps(), Math.min(a.steps(), b.steps()));
         if (logitsB == null) {
             checkTokensFit(b, vocab, lengths.compared());
@@ -106,7 +108,7 @@ public final class TraceComparator {
                 b.info().label(), judgement.divergence(),
                 judgement.firstOutOfBand() == null ? null : judgement.firstOutOfBand().step(), contextsDifferFrom,
                 prompt, lengths, nonFinite(steps), band, minimalPassingBand(steps, judgement), topK,
-                notes(a, mode, steps, lengths, contextsDifferFrom));
+                notes(a, mode, topKOnly, steps, lengths, contextsDifferFrom));
         return new DivergenceReport(summary, steps);
     }
 
@@ -158,9 +160,13 @@ public final class TraceComparator {
         return new Band(logprob, kl, nearTie);
     }
 
-    private static List<String> notes(Trace a, Mode mode, List<StepComparison> steps, Lengths lengths,
-                                      Integer contextsDifferFrom) {
+    private static List<String> notes(Trace a, Mode mode, boolean topKOnly, List<StepComparison> steps,
+                                      Lengths lengths, Integer contextsDifferFrom) {
         List<String> notes = new ArrayList<>();
+        if (topKOnly) {
+            notes.add("B listed only its top tokens: metrics cover the tokens B listed (plus A's choice), with "
+                    + "log-probabilities renormalised within them");
+        }
         if (mode == Mode.ONE_SIDED) {
             notes.add("B gave no logits: one-sided comparison of A's choices with B's tokens");
             if (a.info().mode() != CaptureMode.TEACHER_FORCED) {

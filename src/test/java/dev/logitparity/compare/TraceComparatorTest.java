@@ -2,6 +2,7 @@ package dev.logitparity.compare;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.compare.DivergenceReport.Mode;
+import dev.logitparity.sources.TopKLogits;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.InMemoryLogits;
 import dev.logitparity.trace.Logits;
@@ -310,6 +311,38 @@ class TraceComparatorTest {
         assertEquals(2, knowing.firstDivergentStep().orElseThrow());
         assertTrue(knowing.summary().reason().startsWith("at step 2 B chooses end-of-generation token 0 while A goes "
                 + "on with 2"), knowing.summary().reason());
+    }
+
+    @Test
+    void topKOnlySideIsComparedOverTheTokensItListed() {
+        float[][] a = rows(3, 50, 21);
+        int[] argmaxes = new int[3];
+        TopKLogits.Builder listed = TopKLogits.builder(50);
+        TopKLogits.Builder missingChoice = TopKLogits.builder(50);
+        for (int step = 0; step < 3; step++) {
+            int[] top = TopK.of(a[step], 50, 5);
+            argmaxes[step] = top[0];
+            float[] values = new float[top.length];
+            for (int i = 0; i < top.length; i++) {
+                values[i] = a[step][top[i]];
+            }
+            listed.appendRow(top, values);
+            missingChoice.appendRow(Arrays.copyOfRange(top, 1, 5), Arrays.copyOfRange(values, 1, 5));
+        }
+        Trace full = withTokens("llama.cpp", CaptureMode.TEACHER_FORCED, PROMPT, argmaxes, a);
+        Trace same = Trace.of(SyntheticTraces.info("jsonl", CaptureMode.FREE_RUN), PROMPT, argmaxes, listed.build());
+        DivergenceReport report = DEFAULTS.compare(full, same);
+        assertEquals(Verdict.IDENTICAL, report.summary().verdict(), report.summary().reason());
+        assertEquals(0.0, ((StepMetrics) report.steps().get(0)).maxAbsDelta(), 1e-12);
+        assertTrue(report.summary().notes().getFirst().startsWith("B listed only its top tokens"));
+
+        int[] secondBest = new int[3];
+        for (int step = 0; step < 3; step++) {
+            secondBest[step] = TopK.of(a[step], 50, 2)[1];
+        }
+        Trace withoutAsChoice = Trace.of(SyntheticTraces.info("jsonl", CaptureMode.FREE_RUN), PROMPT, secondBest,
+                missingChoice.build());
+        assertNotEquals(Verdict.IDENTICAL, DEFAULTS.compare(full, withoutAsChoice).summary().verdict());
     }
 
     @Test
