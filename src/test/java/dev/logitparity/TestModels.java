@@ -6,9 +6,6 @@ import dev.logitparity.models.ModelCatalog;
 import dev.logitparity.models.ModelGenerator;
 import dev.logitparity.models.ModelSpec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,7 +23,7 @@ public final class TestModels {
     }
 
     /** {@code models/<arch>-<type>.gguf}, e.g. {@code path("qwen2", "q8_0")}. */
-    public static synchronized Path path(String arch, String type) {
+    public static Path path(String arch, String type) {
         ModelSpec spec = ModelCatalog.small(Architecture.parse(arch), GgmlType.valueOf(type.toUpperCase()),
                 ModelCatalog.DEFAULT_SEED);
         return ensure(spec);
@@ -37,15 +34,7 @@ public final class TestModels {
         return ModelCatalog.smallModels(ModelCatalog.DEFAULT_SEED).stream().map(TestModels::ensure).toList();
     }
 
-    private static synchronized Path ensure(ModelSpec spec) {
-        Path file = DIR.resolve(spec.fileName());
-        if (!Files.isRegularFile(file)) {
-            try {
-                new ModelGenerator(VOCABS).generate(spec, DIR);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot generate " + file, e);
-            }
-        }
-        return file;
+    private static Path ensure(ModelSpec spec) {
+        return new ModelGenerator(VOCABS).ensure(spec, DIR);
     }
 }

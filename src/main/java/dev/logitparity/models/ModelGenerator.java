@@ -6,6 +6,7 @@ import dev.logitparity.gguf.GgufValue;
 import dev.logitparity.gguf.GgufWriter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,6 +28,23 @@ public final class ModelGenerator {
     /** @param vocabDir the folder holding the tokenizer-only GGUFs (llama.cpp's {@code models/}) */
     public ModelGenerator(Path vocabDir) {
         this.vocabDir = vocabDir;
+    }
+
+    /**
+     * {@code outDir/spec.fileName()}, generated first if it is not there: generation is deterministic, so an existing
+     * file of that name is the same model (and writes are atomic, so racing callers are harmless). For test
+     * fixtures that need a model without a separate build step.
+     */
+    public Path ensure(ModelSpec spec, Path outDir) {
+        Path file = outDir.resolve(spec.fileName());
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        try {
+            return generate(spec, outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot generate " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes {@code outDir/spec.fileName()}, creating {@code outDir} if needed; returns the file. */

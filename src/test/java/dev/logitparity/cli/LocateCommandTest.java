@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logitparity.TestModels;
 import dev.logitparity.capture.GreedyCapture;
+import dev.logitparity.compare.SyntheticTraces;
 import dev.logitparity.gguf.GgufFile;
 import dev.logitparity.gguf.GgufTensorInfo;
 import dev.logitparity.gguf.GgufWriter;
@@ -257,20 +258,7 @@ class LocateCommandTest {
     private static double[] logProbs(Logits logits, int step) {
         float[] row = new float[logits.vocab()];
         logits.copyRow(step, row);
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : row) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : row) {
-            sum += Math.exp(v - max);
-        }
-        double lse = max + Math.log(sum);
-        double[] z = new double[row.length];
-        for (int i = 0; i < row.length; i++) {
-            z[i] = row[i] - lse;
-        }
-        return z;
+        return SyntheticTraces.logprobs(row);
     }
 
     private static int argmax(double[] z) {
