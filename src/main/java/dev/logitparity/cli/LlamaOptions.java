@@ -23,7 +23,7 @@ final class LlamaOptions {
     @Option(names = "--ctx", paramLabel = "N", description = "Context length in tokens (default: 1024).")
     Integer contextLength;
 
-    @Option(names = "--flash-attn", paramLabel = "on|off", description = "Flash attention (default: on).",
+    @Option(names = "--flash-attn", arity = "1", paramLabel = "on|off", description = "Flash attention (default: on).",
             converter = OnOff.class)
     Boolean flashAttention;
 

@@ -30,6 +30,19 @@ class CaptureCommandTest {
     }
 
     @Test
+    void llamaOptionsReachTheRecordedSettings(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("trace");
+        CliRun run = CliRun.of("capture", TestModels.path("llama", "f16").toString(), "Hi", "--steps", "2",
+                "--flash-attn", "off", "--threads", "1", "--batch", "64", "--no-repack", "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        String json = Files.readString(out.resolve("trace.json"));
+        for (String setting : new String[] {"\"flash_attn\" : \"off\"", "\"n_threads\" : \"1\"",
+                "\"n_batch\" : \"64\"", "\"repack\" : \"false\""}) {
+            assertTrue(json.replaceAll("\"\\s*:\\s*\"", "\" : \"").contains(setting), setting + " in " + json);
+        }
+    }
+
+    @Test
     void missingModel(@TempDir Path dir) {
         Path missing = dir.resolve("missing.gguf");
         assertBadInput(List.of("capture", missing.toString(), "hi"), missing + ": model file does not exist");
