@@ -24,11 +24,9 @@ public final class GreedyCapture {
     private static final String CREATED_BY = "logit-parity 0.1.0";
 
     private final LlamaContext context;
-    private final ModelFingerprint fingerprint;
 
     public GreedyCapture(LlamaContext context) {
         this.context = context;
-        this.fingerprint = ModelFingerprint.of(context.model().path());
     }
 
     /**
@@ -120,7 +118,7 @@ public final class GreedyCapture {
         settings.put("prompt_decode", "batched");
         settings.put("graph_reuse", "1".equals(System.getenv("LLAMA_GRAPH_REUSE_DISABLE")) ? "off" : "on");
         settings.put("architecture", model.architecture());
-        return new RunInfo("llama.cpp", model.path().toString(), fingerprint.sha256(), library.description(), mode,
+        return new RunInfo("llama.cpp", model.path().toString(), model.sha256(), library.description(), mode,
                 prompt, settings, CREATED_BY);
     }
 }

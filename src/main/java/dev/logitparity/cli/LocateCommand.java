@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logitparity.BadInputException;
 import dev.logitparity.against.AgainstSpec;
-import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.TextReport;
 import dev.logitparity.compare.TraceComparator;
@@ -74,10 +73,8 @@ final class LocateCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Steps to decode (default: 32).")
     int steps;
 
-    @Option(names = "--band", paramLabel = "logprob=X,kl=Y,near-tie=Z", converter = BandConverter.class,
-            description = "Tolerance band (default: logprob=" + Band.DEFAULT_LOGPROB + ",kl=" + Band.DEFAULT_KL
-                    + ", near-tie = 2 x logprob).")
-    Band band;
+    @Mixin
+    BandOption band;
 
     @Option(names = "--top-k", paramLabel = "K", defaultValue = "10",
             description = "k for top-k overlap and the CSV's per-step token union (default: 10).")
@@ -124,7 +121,7 @@ final class LocateCommand implements Callable<Integer> {
             throw new BadInputException("--steps must be at least 1, got " + steps);
         }
         AgainstSpec other = AgainstSpec.parse(against);
-        TraceComparator comparator = TraceComparator.within(band == null ? Band.defaults() : band).topK(topK);
+        TraceComparator comparator = TraceComparator.within(band.band()).topK(topK);
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
              TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {

@@ -3,7 +3,6 @@ package dev.logitparity.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.logitparity.against.AgainstSpec;
-import dev.logitparity.compare.Band;
 import dev.logitparity.compare.TraceComparator;
 import dev.logitparity.export.AtomicFile;
 import dev.logitparity.matrix.MatrixCell;
@@ -55,9 +54,8 @@ final class MatrixCommand implements Callable<Integer> {
             description = "Fraction of cases that must match (default: 9/12, the seed's acceptance).")
     String require;
 
-    @Option(names = "--band", paramLabel = "logprob=X,kl=Y,near-tie=Z", converter = BandConverter.class,
-            description = "Tolerance band for the verdicts (default as divergence-locate).")
-    Band band;
+    @Mixin
+    BandOption band;
 
     @Option(names = "--out", defaultValue = "matrix-report", paramLabel = "DIR",
             description = "Where matrix.md, matrix.json and charts/*.png go (default: matrix-report).")
@@ -79,7 +77,7 @@ final class MatrixCommand implements Callable<Integer> {
         ModelMap map = ModelMap.of(models);
         Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse);
         MatrixRunner runner = new MatrixRunner(llama.library(), map,
-                TraceComparator.within(band == null ? Band.defaults() : band), other, llama.modelSettings(),
+                TraceComparator.within(band.band()), other, llama.modelSettings(),
                 llama.contextSettings(), out.resolve("charts"));
         ProgressBar progress = new ProgressBar(cases.size());
         List<MatrixCell> cells = runner.run(cases, progress::advance);

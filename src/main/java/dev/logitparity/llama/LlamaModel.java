@@ -2,6 +2,7 @@ package dev.logitparity.llama;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.gguf.GgufFile;
+import dev.logitparity.gguf.ModelFingerprint;
 import dev.logitparity.llama.ffi.llama_h;
 import dev.logitparity.llama.ffi.llama_model_params;
 
@@ -22,6 +23,7 @@ public final class LlamaModel implements AutoCloseable {
     private final MemorySegment handle;
     private final Vocab vocab;
     private final List<LlamaContext> contexts = new ArrayList<>();
+    private String sha256;
     private boolean closed;
 
     private LlamaModel(LlamaLibrary library, Path path, ModelSettings settings, MemorySegment handle) {
@@ -49,6 +51,14 @@ public final class LlamaModel implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /** Lower-case hex sha256 of the file, computed once on first use (hundreds of MB for a real model). */
+    public synchronized String sha256() {
+        if (sha256 == null) {
+            sha256 = ModelFingerprint.of(path).sha256();
+        }
+        return sha256;
     }
 
     public ModelSettings settings() {

@@ -1,6 +1,6 @@
 package dev.logitparity.reference;
 
-import dev.logitparity.capture.ModelFingerprint;
+import dev.logitparity.gguf.ModelFingerprint;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.gguf.GgufFile;

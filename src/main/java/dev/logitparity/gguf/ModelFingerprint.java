@@ -1,4 +1,4 @@
-package dev.logitparity.capture;
+package dev.logitparity.gguf;
 
 import java.io.IOException;
 import java.io.InputStream;
