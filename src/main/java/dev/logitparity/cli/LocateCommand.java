@@ -51,7 +51,8 @@ import java.util.function.IntFunction;
                 "  apr                        runs `apr run MODEL --prompt PROMPT --json --max-tokens N`",
                 "  llama.cpp:KEY=V,...        the same library in a child JVM with other settings; keys: threads,",
                 "                             batch, ctx, flash-attn, cpu (e.g. cpu=haswell), repack, graph-reuse",
-                "  reference                  the pure-Java f64 reference engine on MODEL (llama, qwen2, gpt2)",
+                "  reference                  the pure-Java f64 reference engine on MODEL (llama, qwen2, gpt2);",
+                "                             the default: is llama.cpp near exact arithmetic on this model?",
                 "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input.",
                 "", "Examples:",
                 "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
@@ -67,7 +68,8 @@ final class LocateCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "PROMPT", description = "Prompt text.")
     String prompt;
 
-    @Option(names = "--against", paramLabel = "SRC", description = "The other side (see below).")
+    @Option(names = "--against", paramLabel = "SRC", defaultValue = "reference",
+            description = "The other side (see below; default: reference).")
     String against;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Steps to decode (default: 32).")
@@ -113,9 +115,6 @@ final class LocateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (model == null || prompt == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "MODEL and PROMPT are required");
-        }
-        if (against == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--against SRC is required");
         }
         if (steps < 1) {
             throw new BadInputException("--steps must be at least 1, got " + steps);

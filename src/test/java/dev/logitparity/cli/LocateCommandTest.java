@@ -190,9 +190,8 @@ class LocateCommandTest {
     }
 
     @Test
-    void againstTheReferenceEngineAnF32ModelIsWithinTheBand() {
-        CliRun run = CliRun.of(TestModels.path("llama", "f32").toString(), PROMPT, "--against", "reference",
-                "--steps", "8");
+    void byDefaultAnF32ModelIsComparedWithTheReferenceEngineAndIsWithinTheBand() {
+        CliRun run = CliRun.of(TestModels.path("llama", "f32").toString(), PROMPT, "--steps", "8");
         assertEquals(0, run.status(), run.out() + run.err());
         assertTrue(run.out().contains("verdict: IDENTICAL"), run.out());
         assertTrue(run.out().contains("B: reference"), run.out());
@@ -237,6 +236,13 @@ class LocateCommandTest {
         CliRun run = CliRun.of(TestModels.path("gpt2", "f32").toString(), PROMPT, "--against", "apr");
         assertEquals(Main.BAD_INPUT, run.status());
         assertTrue(run.err().contains("apr is not on PATH"), run.err());
+    }
+
+    @Test
+    void modelAndPromptAreRequired() {
+        CliRun run = CliRun.of(TestModels.path("gpt2", "f32").toString());
+        assertEquals(Main.BAD_INPUT, run.status());
+        assertEquals("divergence-locate: MODEL and PROMPT are required (see --help)", run.err().strip());
     }
 
     @Test
