@@ -78,7 +78,7 @@ final class MatrixCommand implements Callable<Integer> {
         Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse);
         MatrixRunner runner = new MatrixRunner(llama.library(), map,
                 TraceComparator.within(band.band()), other, llama.modelSettings(),
-                llama.contextSettings(), out.resolve("charts"));
+                llama.contextSettings(), llama.arguments(), out.resolve("charts"));
         ProgressBar progress = new ProgressBar(cases.size());
         List<MatrixCell> cells = runner.run(cases, progress::advance);
         progress.finish();

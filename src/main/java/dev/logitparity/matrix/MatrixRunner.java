@@ -42,21 +42,24 @@ public final class MatrixRunner {
     private final Optional<AgainstSpec> against;
     private final ModelSettings modelSettings;
     private final ContextSettings contextSettings;
+    private final List<String> llamaArguments;
     private final Path charts;
 
     /**
-     * @param against empty to compare with each case's own tokens
-     * @param charts  folder for one PNG per case
+     * @param against        empty to compare with each case's own tokens
+     * @param llamaArguments the llama options as command-line arguments, for a child JVM ({@code llama.cpp:...})
+     * @param charts         folder for one PNG per case
      */
     public MatrixRunner(LlamaLibrary library, ModelMap models, TraceComparator comparator,
                         Optional<AgainstSpec> against, ModelSettings modelSettings, ContextSettings contextSettings,
-                        Path charts) {
+                        List<String> llamaArguments, Path charts) {
         this.library = library;
         this.models = models;
         this.comparator = comparator;
         this.against = against;
         this.modelSettings = modelSettings;
         this.contextSettings = contextSettings;
+        this.llamaArguments = List.copyOf(llamaArguments);
         this.charts = charts;
     }
 
@@ -81,9 +84,8 @@ public final class MatrixRunner {
         try (LlamaModel model = library.loadModel(gguf, modelSettings);
              LlamaContext context = model.newContext(contextSettings);
              Trace free = new GreedyCapture(context).freeRun(oracleCase.prompt(), steps, true);
-             TracePair pair = new PairCapture(context, oracleCase.prompt(), steps, true,
-                     List.of(gguf.toString(), oracleCase.prompt(), "--steps", Integer.toString(steps)))
-                     .against(against.orElse(new AgainstSpec.Dump(oracleCase.file())))) {
+             TracePair pair = new PairCapture(context, oracleCase.prompt(), steps, true, captureArguments(gguf,
+                     oracleCase.prompt(), steps)).against(against.orElse(new AgainstSpec.Dump(oracleCase.file())))) {
             DivergenceReport report = comparator.endOfGeneration(model.vocab()::isEndOfGeneration)
                     .compare(pair.llama(), pair.other());
             String chart = chart(oracleCase, report, pair.llama());
@@ -96,6 +98,12 @@ public final class MatrixRunner {
                     divergence == null ? null : divergence.step(), margin(divergence), epsilon(divergence),
                     report.summary().verdict().name(), chart);
         }
+    }
+
+    private List<String> captureArguments(Path gguf, String prompt, int steps) {
+        List<String> args = new ArrayList<>(List.of(gguf.toString(), prompt, "--steps", Integer.toString(steps)));
+        args.addAll(llamaArguments);
+        return args;
     }
 
     private String chart(OracleCase oracleCase, DivergenceReport report, Trace llama) {

@@ -231,6 +231,36 @@ class LocateCommandTest {
     }
 
     @Test
+    void againstAprRunsTheAprOnPathAndReadsItsJson(@TempDir Path dir) throws Exception {
+        Path model = TestModels.path("qwen2", "f32");
+        int[] other = freeRun(TestModels.path("qwen2", "q8_0"), 12);
+        // A stand-in with apr-cli's `run --json` output shape, checking it was called as apr is.
+        Path apr = dir.resolve("apr");
+        Files.writeString(apr, "#!/bin/sh\n"
+                + "[ \"$1\" = run ] && [ \"$2\" = \"" + model + "\" ] && [ \"$3\" = --prompt ] && [ \"$5\" = --json ] "
+                + "|| { echo \"unexpected arguments: $*\" >&2; exit 3; }\n"
+                + "echo '{\"model\":\"qwen2\",\"text\":\"x\",\"tokens\":" + Arrays.toString(other)
+                + ",\"tokens_generated\":12}'\n");
+        assertTrue(apr.toFile().setExecutable(true));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "-Dlogitparity.lib=" + System.getProperty("logitparity.lib", "native/lib"), Main.class.getName(),
+                model.toString(), PROMPT, "--against", "apr", "--steps", "12", "--json");
+        builder.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(Main.DIVERGED, p.exitValue(), err);
+        JsonNode summary = JSON.readTree(out).get("summary");
+        assertEquals("ONE_SIDED", summary.get("mode").asText());
+        assertEquals(12, summary.get("lengths").get("stepsB").asInt());
+        int[] mine = freeRun(model, 12);
+        int expected = IntStream.range(0, 12).filter(i -> mine[i] != other[i]).findFirst().orElseThrow();
+        assertEquals(expected, summary.get("divergence").get("step").asInt());
+    }
+
+    @Test
     void againstAprWithoutAprOnPathIsBadInput() {
         org.junit.jupiter.api.Assumptions.assumeFalse(onPath("apr"), "apr is installed here");
         CliRun run = CliRun.of(TestModels.path("gpt2", "f32").toString(), PROMPT, "--against", "apr");
