@@ -16,6 +16,7 @@ import dev.logitparity.llama.Vocab;
 import dev.logitparity.locate.PairCapture;
 import dev.logitparity.locate.TracePair;
 import dev.logitparity.sources.OracleCase;
+import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.Trace;
 
 import java.io.IOException;
@@ -83,7 +84,6 @@ public final class MatrixRunner {
         int steps = Math.max(1, oracleCase.tokens().length);
         try (LlamaModel model = library.loadModel(gguf, modelSettings);
              LlamaContext context = model.newContext(contextSettings);
-             Trace free = new GreedyCapture(context).freeRun(oracleCase.prompt(), steps, true);
              TracePair pair = new PairCapture(context, oracleCase.prompt(), steps, true, captureArguments(gguf,
                      oracleCase.prompt(), steps)).against(against.orElse(new AgainstSpec.Dump(oracleCase.file())))) {
             DivergenceReport report = comparator.endOfGeneration(model.vocab()::isEndOfGeneration)
@@ -94,9 +94,23 @@ public final class MatrixRunner {
             StepComparison divergence = report.summary().divergence();
             boolean sameLength = report.summary().lengths().stepsA() == report.summary().lengths().stepsB();
             return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null,
-                    preview(vocab.detokenize(free.tokens())), preview(textB), divergence == null && sameLength,
+                    preview(vocab.detokenize(freeRunTokens(context, pair, oracleCase.prompt(), steps))),
+                    preview(textB), divergence == null && sameLength,
                     divergence == null ? null : divergence.step(), margin(divergence), epsilon(divergence),
                     report.summary().verdict().name(), chart);
+        }
+    }
+
+    /**
+     * llama.cpp's own greedy tokens for the text column: the pair's A side when it decoded freely (against a GGUF or
+     * the reference), else one more capture, since A was teacher-forced on the other side's tokens.
+     */
+    private static int[] freeRunTokens(LlamaContext context, TracePair pair, String prompt, int steps) {
+        if (pair.llama().info().mode() == CaptureMode.FREE_RUN) {
+            return pair.llama().tokens();
+        }
+        try (Trace free = new GreedyCapture(context).freeRun(prompt, steps, true)) {
+            return free.tokens();
         }
     }
 
