@@ -53,7 +53,10 @@ public final class GreedyCapture {
                 CaptureMode.TEACHER_FORCED);
     }
 
-    /** Index of the largest logit, the first on ties (as llama_sampler_init_greedy breaks them). */
+    /**
+     * Index of the largest logit, the first on ties, exactly as llama_sampler_init_greedy compares (so a NaN at index
+     * 0 is never beaten). Not {@code LogProbs.argmax}, which skips NaN: this is what llama.cpp itself would decode.
+     */
     public static int argmax(float[] logits, int vocab) {
         int best = 0;
         for (int i = 1; i < vocab; i++) {

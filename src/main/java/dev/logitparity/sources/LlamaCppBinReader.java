@@ -1,5 +1,6 @@
 package dev.logitparity.sources;
 
+import dev.logitparity.compare.LogProbs;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.InMemoryLogits;
 import dev.logitparity.trace.RunInfo;
@@ -97,7 +98,8 @@ final class LlamaCppBinReader {
         int[] promptIds = Arrays.copyOfRange(sequence, 0, firstRowPosition + 1);
         int[] tokens = new int[rows];
         System.arraycopy(sequence, firstRowPosition + 1, tokens, 0, rows - 1);
-        tokens[rows - 1] = argmax(floats, (rows - 1) * vocab, vocab);
+        float[] lastRow = Arrays.copyOfRange(floats, (rows - 1) * vocab, rows * vocab);
+        tokens[rows - 1] = LogProbs.argmax(lastRow, vocab);
 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("layout", "llama-debug --save-logits");
@@ -163,18 +165,5 @@ final class LlamaCppBinReader {
                     + " holds " + ids + " ids");
         }
         return text.substring(PROMPT_LINE.length(), end);
-    }
-
-    /** The first largest value's index in {@code values[from, from + length)}; NaN never wins. */
-    private static int argmax(float[] values, int from, int length) {
-        int best = 0;
-        for (int i = 1; i < length; i++) {
-            float value = values[from + i];
-            float current = values[from + best];
-            if (value > current || Float.isNaN(current) && !Float.isNaN(value)) {
-                best = i;
-            }
-        }
-        return best;
     }
 }
