@@ -48,7 +48,11 @@ public final class LlamaContext implements AutoCloseable {
             llama_context_params.n_threads_batch(params, settings.threadsBatch());
             llama_context_params.flash_attn_type(params, settings.flashAttention()
                     ? llama_h.LLAMA_FLASH_ATTN_TYPE_ENABLED : llama_h.LLAMA_FLASH_ATTN_TYPE_DISABLED);
-            int kv = settings.kvType() == ContextSettings.KvType.F32 ? llama_h.GGML_TYPE_F32 : llama_h.GGML_TYPE_F16;
+            int kv = switch (settings.kvType()) {
+                case F32 -> llama_h.GGML_TYPE_F32;
+                case F16 -> llama_h.GGML_TYPE_F16;
+                case Q8_0 -> llama_h.GGML_TYPE_Q8_0;
+            };
             llama_context_params.type_k(params, kv);
             llama_context_params.type_v(params, kv);
             model.library().log().clearErrors();
