@@ -12,7 +12,7 @@ PROMPT ?= The capital of France is
 STEPS ?= 32
 
 .PHONY: all native native-from-source bindings build models bench-models test demo bench bench-compare \
-	bench-reference clean
+	bench-reference bench-sensitivity clean
 
 all: build
 
@@ -75,6 +75,11 @@ bench-compare: build
 bench-reference: bench-models
 	$(MVN) test-compile
 	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 32
+
+## The README's sensitivity table: the smallest single-tensor scaling the noise-floor verdict still calls a bug.
+bench-sensitivity: models
+	$(MVN) test-compile
+	$(JAVA) -Xmx2g -cp '$(CP):target/test-classes' dev.logitparity.bench.SensitivitySweep
 
 clean:
 	rm -rf target

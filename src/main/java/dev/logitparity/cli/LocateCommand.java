@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logitparity.BadInputException;
 import dev.logitparity.against.AgainstSpec;
+import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.TextReport;
 import dev.logitparity.compare.TraceComparator;
@@ -17,6 +18,7 @@ import dev.logitparity.llama.Vocab;
 import dev.logitparity.locate.Arbiter;
 import dev.logitparity.matrix.ChartWriter;
 import dev.logitparity.locate.Arbitration;
+import dev.logitparity.locate.FlooredJudgement;
 import dev.logitparity.locate.PairCapture;
 import dev.logitparity.locate.TracePair;
 import picocli.CommandLine;
@@ -50,9 +52,13 @@ import java.util.function.IntFunction;
                 "                             JSON, or llama-debug .bin (detected by content)",
                 "  apr                        runs `apr run MODEL --prompt PROMPT --json --max-tokens N`",
                 "  llama.cpp:KEY=V,...        the same library in a child JVM with other settings; keys: threads,",
-                "                             batch, ctx, flash-attn, cpu (e.g. cpu=haswell), repack, graph-reuse",
+                "                             batch, ctx, flash-attn, kv-type, cpu (e.g. cpu=haswell), repack,",
+                "                             graph-reuse",
                 "  reference                  the pure-Java f64 reference engine on MODEL (llama, qwen2, gpt2);",
                 "                             the default: is llama.cpp near exact arithmetic on this model?",
+                "", "The band is derived from a noise floor measured in the run (--band auto): llama.cpp's distance to",
+                "the f64 reference plus its spread over kernel choices, over the first --floor-steps steps and the",
+                "first divergent one; band = 1.5 x (A's floor + B's), near tie = 2 x band.",
                 "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input.",
                 "", "Examples:",
                 "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
@@ -120,12 +126,11 @@ final class LocateCommand implements Callable<Integer> {
             throw new BadInputException("--steps must be at least 1, got " + steps);
         }
         AgainstSpec other = AgainstSpec.parse(against);
-        TraceComparator comparator = TraceComparator.within(band.band()).topK(topK);
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
              TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {
-            DivergenceReport report = comparator.endOfGeneration(m.vocab()::isEndOfGeneration)
-                    .compare(pair.llama(), pair.other());
+            DivergenceReport report = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
+                    band.band(), band.probe()).endOfGeneration(m.vocab()::isEndOfGeneration).judge(context, pair, other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
             for (String note : pair.notes()) {
                 report = report.withNote(note);
             }

@@ -3,7 +3,9 @@ package dev.logitparity.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.logitparity.against.AgainstSpec;
+import dev.logitparity.compare.Band;
 import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.locate.FlooredJudgement;
 import dev.logitparity.export.AtomicFile;
 import dev.logitparity.matrix.MatrixCell;
 import dev.logitparity.matrix.MatrixReport;
@@ -77,7 +79,8 @@ final class MatrixCommand implements Callable<Integer> {
         ModelMap map = ModelMap.of(models);
         Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse);
         MatrixRunner runner = new MatrixRunner(llama.library(), map,
-                TraceComparator.within(band.band()), other, llama.modelSettings(),
+                new FlooredJudgement(TraceComparator.within(Band.logprob(0)), band.band(), band.probe()), other,
+                llama.modelSettings(),
                 llama.contextSettings(), llama.arguments(), out.resolve("charts"));
         ProgressBar progress = new ProgressBar(cases.size());
         List<MatrixCell> cells = runner.run(cases, progress::advance);

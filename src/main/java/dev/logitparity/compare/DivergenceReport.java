@@ -42,13 +42,14 @@ public record DivergenceReport(Summary summary, List<StepComparison> steps) {
      *                           tolerance"): the largest max |Δlogprob| and KL seen, and as near-tie margin the smaller
      *                           winning margin at the divergence (0 when none). Null when it cannot exist: one-sided,
      *                           no same-context step, or a same-context step with non-finite logits
+     * @param floor              the noise floor measured in the run (the band derives from it unless given), or null
      * @param topK               the k of the steps' top-k overlap
      * @param notes              caveats a reader needs, e.g. which steps compare different contexts
      */
     public record Summary(Mode mode, Verdict verdict, String reason, String sourceA, String sourceB,
                           StepComparison divergence, Integer firstOutOfBand, Integer contextsDifferFrom,
                           PromptCheck prompt, Lengths lengths, NonFinite nonFinite, Band band,
-                          Band minimalPassingBand, int topK, List<String> notes) {
+                          Band minimalPassingBand, NoiseFloor floor, int topK, List<String> notes) {
         public Summary {
             notes = List.copyOf(notes);
         }
@@ -57,7 +58,7 @@ public record DivergenceReport(Summary summary, List<StepComparison> steps) {
             List<String> more = new ArrayList<>(notes);
             more.add(note);
             return new Summary(mode, verdict, reason, sourceA, sourceB, divergence, firstOutOfBand,
-                    contextsDifferFrom, prompt, lengths, nonFinite, band, minimalPassingBand, topK, more);
+                    contextsDifferFrom, prompt, lengths, nonFinite, band, minimalPassingBand, floor, topK, more);
         }
     }
 

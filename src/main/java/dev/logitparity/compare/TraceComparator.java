@@ -31,15 +31,35 @@ public final class TraceComparator {
     private final Band band;
     private final int topK;
     private final IntPredicate endOfGeneration;
+    private final NoiseFloor floor;
 
-    private TraceComparator(Band band, int topK, IntPredicate endOfGeneration) {
+    private TraceComparator(Band band, int topK, IntPredicate endOfGeneration, NoiseFloor floor) {
         this.band = band;
         this.topK = topK;
         this.endOfGeneration = endOfGeneration;
+        this.floor = floor;
     }
 
     public static TraceComparator within(Band band) {
-        return new TraceComparator(band, DEFAULT_TOP_K, token -> false);
+        return new TraceComparator(band, DEFAULT_TOP_K, token -> false, null);
+    }
+
+    /**
+     * Judged against the band {@code floor} derives, with its blame and weights findings in the verdict; the floor is
+     * in the report's summary.
+     */
+    public static TraceComparator within(NoiseFloor floor) {
+        return within(floor.band()).withFloor(floor);
+    }
+
+    /** This comparator with another band. */
+    public TraceComparator withBand(Band other) {
+        return new TraceComparator(other, topK, endOfGeneration, floor);
+    }
+
+    /** This comparator's band, with {@code floor}'s blame and findings: for a band given explicitly over a floor. */
+    public TraceComparator withFloor(NoiseFloor measured) {
+        return new TraceComparator(band, topK, endOfGeneration, measured);
     }
 
     /**
@@ -47,7 +67,7 @@ public final class TraceComparator {
      * chooses to stop is an {@link Verdict#EARLY_STOP} (an EOS or template difference), not a logit flip.
      */
     public TraceComparator endOfGeneration(IntPredicate isEndOfGeneration) {
-        return new TraceComparator(band, topK, isEndOfGeneration);
+        return new TraceComparator(band, topK, isEndOfGeneration, floor);
     }
 
     /** This comparator with another k for the top-k overlap. */
@@ -55,7 +75,7 @@ public final class TraceComparator {
         if (k < 1) {
             throw new BadInputException("top-k must be at least 1, got " + k);
         }
-        return new TraceComparator(band, k, endOfGeneration);
+        return new TraceComparator(band, k, endOfGeneration, floor);
     }
 
     public Band band() {
@@ -102,12 +122,12 @@ public final class TraceComparator {
             }
         }
 
-        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, prompt, lengths, endOfGeneration);
+        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, floor, prompt, lengths, endOfGeneration);
         Mode mode = logitsB == null ? Mode.ONE_SIDED : Mode.TWO_SIDED;
         Summary summary = new Summary(mode, judgement.verdict(), judgement.reason(), a.info().label(),
                 b.info().label(), judgement.divergence(),
                 judgement.firstOutOfBand() == null ? null : judgement.firstOutOfBand().step(), contextsDifferFrom,
-                prompt, lengths, nonFinite(steps), band, minimalPassingBand(steps, judgement), topK,
+                prompt, lengths, nonFinite(steps), band, minimalPassingBand(steps, judgement), floor, topK,
                 notes(a, mode, topKOnly, steps, lengths, contextsDifferFrom));
         return new DivergenceReport(summary, steps);
     }

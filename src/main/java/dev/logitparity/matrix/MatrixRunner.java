@@ -6,7 +6,7 @@ import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.OneSidedStep;
 import dev.logitparity.compare.StepComparison;
 import dev.logitparity.compare.StepMetrics;
-import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.locate.FlooredJudgement;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaLibrary;
@@ -39,7 +39,7 @@ public final class MatrixRunner {
 
     private final LlamaLibrary library;
     private final ModelMap models;
-    private final TraceComparator comparator;
+    private final FlooredJudgement judgement;
     private final Optional<AgainstSpec> against;
     private final ModelSettings modelSettings;
     private final ContextSettings contextSettings;
@@ -51,12 +51,12 @@ public final class MatrixRunner {
      * @param llamaArguments the llama options as command-line arguments, for a child JVM ({@code llama.cpp:...})
      * @param charts         folder for one PNG per case
      */
-    public MatrixRunner(LlamaLibrary library, ModelMap models, TraceComparator comparator,
+    public MatrixRunner(LlamaLibrary library, ModelMap models, FlooredJudgement judgement,
                         Optional<AgainstSpec> against, ModelSettings modelSettings, ContextSettings contextSettings,
                         List<String> llamaArguments, Path charts) {
         this.library = library;
         this.models = models;
-        this.comparator = comparator;
+        this.judgement = judgement;
         this.against = against;
         this.modelSettings = modelSettings;
         this.contextSettings = contextSettings;
@@ -86,8 +86,8 @@ public final class MatrixRunner {
              LlamaContext context = model.newContext(contextSettings);
              TracePair pair = new PairCapture(context, oracleCase.prompt(), steps, true, captureArguments(gguf,
                      oracleCase.prompt(), steps)).against(against.orElse(new AgainstSpec.Dump(oracleCase.file())))) {
-            DivergenceReport report = comparator.endOfGeneration(model.vocab()::isEndOfGeneration)
-                    .compare(pair.llama(), pair.other());
+            AgainstSpec spec = against.orElse(null);
+            DivergenceReport report = judgement.endOfGeneration(model.vocab()::isEndOfGeneration).judge(context, pair, spec instanceof AgainstSpec.Model(Path other) ? other : null);
             String chart = chart(oracleCase, report, pair.llama());
             Vocab vocab = model.vocab();
             String textB = against.isEmpty() ? oracleCase.text() : vocab.detokenize(pair.other().tokens());
