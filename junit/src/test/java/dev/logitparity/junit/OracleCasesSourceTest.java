@@ -90,6 +90,19 @@ class OracleCasesSourceTest {
     }
 
     @Test
+    void withModelsRequiredACaseWhoseModelIsAbsentFailsInsteadOfSkipping(@TempDir Path noModels) {
+        Path oracle = Path.of(System.getProperty(OracleCasesProvider.ORACLE_PARAMETER));
+        int cases = OracleCatalog.cases(oracle).size();
+
+        EngineExecutionResults results = runSample(oracle, noModels, true);
+
+        results.testEvents().assertStatistics(stats -> stats.started(cases).failed(cases).aborted(0));
+        String message = throwable(results.testEvents().failed().stream().findFirst().orElseThrow()).getMessage();
+        assertTrue(message.startsWith("no model for "), message);
+        assertTrue(message.endsWith("; logitparity.models.required is true"), message);
+    }
+
+    @Test
     void aCaseWithItsModelPassesWhenLlamaCppFollowsTheOracleAndFailsWithTheReportWhenNot(@TempDir Path dir)
             throws IOException {
         int[] tokens = freeRun(GeneratedModels.path(QWEN2, F32), 8);
@@ -139,11 +152,16 @@ class OracleCasesSourceTest {
     }
 
     private static EngineExecutionResults runSample(Path oracle, Path models) {
+        return runSample(oracle, models, false);
+    }
+
+    private static EngineExecutionResults runSample(Path oracle, Path models, boolean modelsRequired) {
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(OracleSample.class))
                 .configurationParameter(SAMPLE_RUN, "true")
                 .configurationParameter(OracleCasesProvider.ORACLE_PARAMETER, oracle.toString())
                 .configurationParameter(OracleCasesProvider.MODELS_PARAMETER, models.toString())
+                .configurationParameter(OracleCasesProvider.MODELS_REQUIRED_PARAMETER, Boolean.toString(modelsRequired))
                 .execute();
     }
 
