@@ -54,7 +54,8 @@ final class FailureMessage {
             out.append("top movers at step ").append(focus).append(" (logprob in A -> in B):\n");
             for (TopMovers.Mover m : TopMovers.at(a, b, focus, TopMovers.DEFAULT_COUNT)) {
                 out.append(String.format(Locale.ROOT, "  %-24s %9.4f -> %9.4f  (%+.4f)\n",
-                        m.token() + " \"" + escaped(pieces.apply(m.token())) + "\"", m.logprobA(), m.logprobB(), m.delta()));
+                        m.token() + " \"" + escaped(pieces.apply(m.token())) + "\"", m.logprobA(), m.logprobB(),
+                        m.delta()));
             }
         }
         return out.toString();

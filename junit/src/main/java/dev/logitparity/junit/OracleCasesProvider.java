@@ -16,7 +16,7 @@ public final class OracleCasesProvider extends AnnotationBasedArgumentsProvider<
     public static final String ORACLE_PARAMETER = "logitparity.oracle";
     public static final String MODELS_PARAMETER = "logitparity.models";
     public static final String MODELS_ENV = "LOGIT_PARITY_MODELS";
-    /** {@code true}: a case whose GGUF is absent fails instead of being skipped (for CI, where every model is set up). */
+    /** {@code true}: a case whose GGUF is absent fails instead of being skipped (CI, where every model is set up). */
     public static final String MODELS_REQUIRED_PARAMETER = "logitparity.models.required";
 
     @Override

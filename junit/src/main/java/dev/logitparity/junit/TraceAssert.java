@@ -23,7 +23,7 @@ import org.opentest4j.AssertionFailedError;
  * Every method that takes the other trace compares and fails immediately, so no statement that names both traces can
  * be left without its check (the gap of a builder whose last call is forgotten). The three expectations, by verdict:
  * <ul>
- *   <li>{@link #matches(Trace)}: {@code IDENTICAL} only, the same choice at every step, every step within the band;</li>
+ *   <li>{@link #matches(Trace)}: {@code IDENTICAL} only: the same choice at every step, each within the band;</li>
  *   <li>{@link #hasNoBugAgainst(Trace)}: {@code IDENTICAL} or {@code NEAR_TIE_FLIP}: a flip between two nearly tied
  *       tokens with every step before it within the band is numerical noise, not a bug; {@code LOGIT_MISMATCH},
  *       {@code DRIFT}, {@code TOKENIZATION} and {@code EARLY_STOP} fail;</li>
@@ -82,7 +82,7 @@ public final class TraceAssert {
         return new TraceAssert(actual, description, comparator.topK(k), pieces, steps);
     }
 
-    /** Spells token ids in the failure message, e.g. {@code model.vocab()::piece}; by default they read {@code #123}. */
+    /** Spells token ids in the failure message, e.g. {@code model.vocab()::piece}; by default they read {@code #12}. */
     public TraceAssert withPieces(IntFunction<String> newPieces) {
         return new TraceAssert(actual, description, comparator, Objects.requireNonNull(newPieces, "pieces"), steps);
     }
