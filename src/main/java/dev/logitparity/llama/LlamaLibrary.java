@@ -30,6 +30,9 @@ public final class LlamaLibrary {
             List.of("libggml.v0.4.0.so", "libggml.so"),
             List.of("libllama.v0.4.0.so", "libllama.so"));
 
+    /** Both ways to name the folder: the CLI and scripts use the variable, a JUnit suite's Surefire the property. */
+    private static final String WHERE = LibrarySettings.DIR_ENV + " or -D" + LibrarySettings.DIR_PROPERTY;
+
     private static LlamaLibrary loaded;
 
     private final LibrarySettings settings;
@@ -102,11 +105,11 @@ public final class LlamaLibrary {
     private static Path locate(Path dir, List<String> candidates) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": libllama folder does not exist (run `make native`, or set "
-                    + LibrarySettings.DIR_ENV + ")");
+                    + WHERE + ")");
         }
         return candidates.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst()
                 .orElseThrow(() -> new BadInputException(dir + ": no " + String.join(" or ", candidates)
-                        + " (run `make native`, or set " + LibrarySettings.DIR_ENV + ")"));
+                        + " (run `make native`, or set " + WHERE + ")"));
     }
 
     private static String loadCpuBackend(LibrarySettings settings) {

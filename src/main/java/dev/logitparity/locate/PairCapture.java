@@ -7,11 +7,9 @@ import dev.logitparity.against.ChildCapture;
 import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaModel;
-import dev.logitparity.llama.Vocab;
 import dev.logitparity.reference.ReferenceCapture;
 import dev.logitparity.reference.ReferenceModel;
 import dev.logitparity.sources.SourceContext;
-import dev.logitparity.sources.Tokenizer;
 import dev.logitparity.sources.TraceSources;
 import dev.logitparity.trace.Trace;
 
@@ -88,8 +86,8 @@ public final class PairCapture {
     }
 
     private TracePair againstDump(Path path, List<String> notes) {
-        Vocab vocab = context.model().vocab();
-        SourceContext sourceContext = new SourceContext(new VocabTokenizer(vocab), context.vocabSize(), prompt);
+        SourceContext sourceContext = new SourceContext(new VocabTokenizer(context.model().vocab()),
+                context.vocabSize(), prompt);
         Trace b = TraceSources.read(path, sourceContext);
         if (b.steps() == 0) {
             b.close();
@@ -153,19 +151,6 @@ public final class PairCapture {
             }
         } catch (IOException e) {
             // a temp file left behind is not worth failing a finished comparison for
-        }
-    }
-
-    /** The model's own tokenizer, as the readers need it for sources that carry only text. */
-    private record VocabTokenizer(Vocab vocab) implements Tokenizer {
-        @Override
-        public int[] prompt(String text) {
-            return vocab.tokenize(text);
-        }
-
-        @Override
-        public int[] continuation(String text) {
-            return vocab.tokenizeContinuation(text);
         }
     }
 }
