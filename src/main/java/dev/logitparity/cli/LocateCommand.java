@@ -16,8 +16,10 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.locate.Arbiter;
 import dev.logitparity.matrix.ChartWriter;
+import dev.logitparity.tokenization.PromptDiagnosis;
 import dev.logitparity.locate.Arbitration;
 import dev.logitparity.locate.PairCapture;
+import dev.logitparity.locate.PairComparison;
 import dev.logitparity.locate.TracePair;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,12 +50,14 @@ import java.util.function.IntFunction;
                 "  OTHER.gguf                 the same prompt through the same bridge (e.g. the Q8_0 twin)",
                 "  FILE or DIR                a trace folder, JSON-lines logit dump, apr --json output, HF oracle",
                 "                             JSON, or llama-debug .bin (detected by content)",
-                "  apr                        runs `apr run MODEL --prompt PROMPT --json --max-tokens N`",
+                "  apr                        runs `apr run MODEL --prompt PROMPT --json --max-tokens N` (with",
+                "                             --logprobs 20 when that apr has it: prompt ids and top-20 logits)",
                 "  llama.cpp:KEY=V,...        the same library in a child JVM with other settings; keys: threads,",
                 "                             batch, ctx, flash-attn, cpu (e.g. cpu=haswell), repack, graph-reuse",
                 "  reference                  the pure-Java f64 reference engine on MODEL (llama, qwen2, gpt2);",
                 "                             the default: is llama.cpp near exact arithmetic on this model?",
-                "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input.",
+                "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input, 3 the other runtime "
+                        + "timed out or crashed.",
                 "", "Examples:",
                 "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
                 "  divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
@@ -106,6 +110,9 @@ final class LocateCommand implements Callable<Integer> {
     boolean arbiter;
 
     @Mixin
+    AprOption apr;
+
+    @Mixin
     LlamaOptions llama;
 
     @Spec
@@ -119,20 +126,17 @@ final class LocateCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new BadInputException("--steps must be at least 1, got " + steps);
         }
-        AgainstSpec other = AgainstSpec.parse(against);
+        AgainstSpec other = apr.apply(AgainstSpec.parse(against));
         TraceComparator comparator = TraceComparator.within(band.band()).topK(topK);
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
              TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {
-            DivergenceReport report = comparator.endOfGeneration(m.vocab()::isEndOfGeneration)
-                    .compare(pair.llama(), pair.other());
-            for (String note : pair.notes()) {
-                report = report.withNote(note);
-            }
+            PairComparison compared = PairComparison.of(comparator, m, pair);
+            DivergenceReport report = compared.report();
             IntFunction<String> pieces = pieceRenderer(m.vocab());
             export(pair, report, pieces);
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
-            print(report, arbitration, pieces);
+            print(report, Optional.ofNullable(compared.tokenization()), arbitration, pieces);
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
     }
@@ -158,16 +162,18 @@ final class LocateCommand implements Callable<Integer> {
         }
     }
 
-    private void print(DivergenceReport report, Optional<Arbitration> arbitration, IntFunction<String> pieces)
-            throws IOException {
+    private void print(DivergenceReport report, Optional<PromptDiagnosis> tokenization,
+                       Optional<Arbitration> arbitration, IntFunction<String> pieces) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode tree = mapper.valueToTree(report);
+            tokenization.ifPresent(t -> tree.set("tokenization", mapper.valueToTree(t)));
             arbitration.ifPresent(a -> tree.set("arbitration", mapper.valueToTree(a)));
             out.println(mapper.writeValueAsString(tree));
         } else {
             out.print(TextReport.render(report, pieces));
+            tokenization.ifPresent(t -> out.print(t.piecesText()));
             arbitration.ifPresent(a -> out.println(describe(a, pieces)));
         }
     }
