@@ -180,16 +180,16 @@ final class LocateCommand implements Callable<Integer> {
 
     private static String describe(Arbitration a, IntFunction<String> pieces) {
         String distances = a.distanceB() == null
-                ? String.format(Locale.ROOT, "A is %.4g from it at the two candidates (B gave no logits)", a.distanceA())
-                : String.format(Locale.ROOT, "distance to it at the two candidates: A %.4g, B %.4g",
-                        a.distanceA(), a.distanceB());
+                ? String.format(Locale.ROOT, "A is %.4g from it", a.distanceA())
+                : String.format(Locale.ROOT, "distances: A %.4g, B %.4g", a.distanceA(), a.distanceB());
         return String.format(Locale.ROOT, "arbiter (pure-Java f64 reference): at step %d it prefers %s %s over %s %s "
-                        + "by %.4g nats (its own choice: %s); %s; nearer: %s",
+                        + "by %.4g nats (its own choice: %s); %s; nearer: %s, by %s",
                 a.step(), a.referenceMargin() >= 0 ? "A's" : "B's",
                 Quoted.of(pieces.apply(a.referenceMargin() >= 0 ? a.tokenA() : a.tokenB())),
                 a.referenceMargin() >= 0 ? "B's" : "A's",
                 Quoted.of(pieces.apply(a.referenceMargin() >= 0 ? a.tokenB() : a.tokenA())),
-                Math.abs(a.referenceMargin()), Quoted.of(pieces.apply(a.referenceChoice())), distances, a.nearer());
+                Math.abs(a.referenceMargin()), Quoted.of(pieces.apply(a.referenceChoice())), distances, a.nearer(),
+                a.basis());
     }
 
     /** Token ids out of the vocabulary (a broken dump) render as such instead of failing the whole report. */

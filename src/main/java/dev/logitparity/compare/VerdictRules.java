@@ -22,7 +22,7 @@ final class VerdictRules {
     }
 
     static Judgement judge(List<StepComparison> steps, Band band, PromptCheck prompt, Lengths lengths,
-                           IntPredicate endOfGeneration) {
+                           IntPredicate endOfGeneration, UnlistedChoices unlisted) {
         List<StepComparison> sameContext = steps.stream().takeWhile(s -> !s.contextsDiffer()).toList();
         StepComparison divergence = sameContext.stream().filter(s -> !s.agrees()).findFirst().orElse(null);
         StepComparison outOfBand = sameContext.stream().filter(s -> outOfBand(s, band)).findFirst().orElse(null);
@@ -32,7 +32,7 @@ final class VerdictRules {
                     + " ids, B " + prompt.lengthB() + ")", null, null);
         }
         if (outOfBand != null) {
-            return new Judgement(bandVerdict(sameContext, band, outOfBand), bandReason(sameContext, band, outOfBand),
+            return new Judgement(bandVerdict(sameContext, band, outOfBand), bandReason(sameContext, band, outOfBand, unlisted),
                     divergence, outOfBand);
         }
         if (divergence != null && (endOfGeneration.test(divergence.argmaxA())
@@ -86,8 +86,9 @@ final class VerdictRules {
         return DriftRule.holds(metrics(sameContext), band) ? Verdict.DRIFT : Verdict.LOGIT_MISMATCH;
     }
 
-    private static String bandReason(List<StepComparison> sameContext, Band band, StepComparison outOfBand) {
-        String excess = excessText(outOfBand, band);
+    private static String bandReason(List<StepComparison> sameContext, Band band, StepComparison outOfBand,
+                                     UnlistedChoices unlisted) {
+        String excess = excessText(outOfBand, band, unlisted);
         if (outOfBand.step() == 0) {
             return "step 0 is already outside the band: " + excess;
         }
@@ -107,7 +108,10 @@ final class VerdictRules {
                 + "steady growth (" + trend + (band.admits(metrics.getLast()) ? "; later steps back within it)" : ")");
     }
 
-    private static String excessText(StepComparison step, Band band) {
+    private static String excessText(StepComparison step, Band band, UnlistedChoices unlisted) {
+        if (unlisted.at(step.step()) != null && step.nonFinite() == 1) {
+            return unlisted.describe(step.step());
+        }
         if (step.nonFinite() > 0) {
             return switch (step) {
                 case StepMetrics m -> "non-finite logits (A " + m.nonFiniteA() + ", B " + m.nonFiniteB() + ")";

@@ -122,7 +122,8 @@ public final class PairCapture {
         try {
             AprRunner.Run run = runner.run(context.model().path(), prompt, steps, json);
             List<String> notes = new ArrayList<>();
-            notes.add("B is `" + String.join(" ", run.command().stream().map(PairCapture::shellWord).toList()) + "` (" + run.capabilities().version() + ")");
+            String command = String.join(" ", run.command().stream().map(PairCapture::shellWord).toList());
+            notes.add("B is `" + command + "` (" + run.capabilities().version() + ")");
             if (!run.capabilities().logprobs()) {
                 notes.add(run.capabilities().version() + " has no --logprobs: B gives tokens only, so the comparison"
                         + " is one-sided and apr's prompt ids are unknown (apr 0.72 and later give both)");
