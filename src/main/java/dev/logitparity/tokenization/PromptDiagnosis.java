@@ -7,12 +7,13 @@ import java.util.List;
  *
  * @param position   the first differing position in the prompt ids, or null when only a count was compared
  * @param causes     the recognised causes, most telling first
+ * @param headline   the causes in a few words, for a table cell
  * @param summary    one line naming the causes and which side agrees with the GGUF's tokenizer
  * @param windowFrom the first position the two windows show
  * @param piecesA    A's pieces from {@code windowFrom} on, a few either side of {@code position}
  * @param piecesB    likewise for B
  */
-public record PromptDiagnosis(Integer position, List<Cause> causes, String summary, int windowFrom,
+public record PromptDiagnosis(Integer position, List<Cause> causes, String headline, String summary, int windowFrom,
                               List<String> piecesA, List<String> piecesB) {
 
     public PromptDiagnosis {

@@ -6,6 +6,9 @@ import dev.logitparity.tokenization.PromptDiagnosis.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -18,6 +21,8 @@ public final class PromptDiagnostician {
     /** Pieces shown either side of the first differing position. */
     private static final int CONTEXT = 3;
     private static final int QUOTE_LIMIT = 80;
+    private static final Map<Kind, String> NAMES = Map.of(Kind.CHAT_TEMPLATE, "chat template", Kind.BOS, "BOS",
+            Kind.EOS, "EOS", Kind.SPLIT, "another split", Kind.TEXT, "another text", Kind.COUNT, "another count");
 
     private final TokenText tokens;
 
@@ -51,7 +56,7 @@ public final class PromptDiagnostician {
             }
         }
         int from = Math.max(0, position - CONTEXT);
-        return new PromptDiagnosis(position, causes, String.join("; ", clauses), from,
+        return new PromptDiagnosis(position, causes, headline(causes, coreA, coreB), String.join("; ", clauses), from,
                 pieces(a, from, position + CONTEXT + 1), pieces(b, from, position + CONTEXT + 1));
     }
 
@@ -61,9 +66,34 @@ public final class PromptDiagnostician {
                 ? "; the GGUF has a tokenizer.chat_template, and a runtime that applies it (apr 0.72 does, with BOS) "
                 + "has more ids"
                 : "";
-        return new PromptDiagnosis(null, List.of(new Cause(Kind.COUNT, "B")), "B reports " + countB
+        return new PromptDiagnosis(null, List.of(new Cause(Kind.COUNT, "B")), "prompt-token count: B " + countB
+                + ", llama.cpp " + countA, "B reports " + countB
                 + " prompt tokens but not their ids, llama.cpp (the GGUF's tokenizer) has " + countA + hint
                 + "; ask B for its prompt ids (apr: --logprobs) to see where they part", 0, List.of(), List.of());
+    }
+
+    /** E.g. "B: chat template + BOS", or "B split ' fib|on|acci' as ' fib|ona|cci'". */
+    private String headline(List<Cause> causes, int[] coreA, int[] coreB) {
+        if (causes.size() == 1 && causes.getFirst().kind() == Kind.SPLIT) {
+            Regions regions = regions(coreA, coreB);
+            return "B split " + regions.a() + " as " + regions.b();
+        }
+        return causes.stream().collect(Collectors.groupingBy(Cause::side, TreeMap::new,
+                        Collectors.mapping(cause -> NAMES.get(cause.kind()),
+                                Collectors.joining(" + "))))
+                .entrySet().stream().map(side -> side.getKey() + ": " + side.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Where two id sequences differ, each side's pieces from one before the first difference to the common end. */
+    private record Regions(String a, String b, int start) {
+    }
+
+    private Regions regions(int[] coreA, int[] coreB) {
+        int start = Arrays.mismatch(coreA, coreB);
+        int suffix = commonSuffix(coreA, coreB, start);
+        return new Regions(quote(split(coreA, Math.max(0, start - 1), coreA.length - suffix)),
+                quote(split(coreB, Math.max(0, start - 1), coreB.length - suffix)), start);
     }
 
     /**
@@ -90,11 +120,8 @@ public final class PromptDiagnostician {
     private String textDifference(int[] coreA, int[] coreB, int offset, List<Cause> causes) {
         String textA = tokens.text(coreA);
         String textB = tokens.text(coreB);
-        int start = Arrays.mismatch(coreA, coreB);
-        int suffix = commonSuffix(coreA, coreB, start);
-        String from = "from position " + (start + offset) + " A has "
-                + quote(split(coreA, Math.max(0, start - 1), coreA.length - suffix)) + ", B "
-                + quote(split(coreB, Math.max(0, start - 1), coreB.length - suffix));
+        Regions regions = regions(coreA, coreB);
+        String from = "from position " + (regions.start() + offset) + " A has " + regions.a() + ", B " + regions.b();
         if (textA.equals(textB)) {
             causes.add(new Cause(Kind.SPLIT, "B"));
             return "the same text " + quote(textA) + " split differently: " + from
