@@ -1,6 +1,7 @@
 package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.against.PeerFailedException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -18,6 +19,8 @@ public final class Main {
 
     public static final int DIVERGED = 1;
     public static final int BAD_INPUT = 2;
+    /** The other runtime timed out or crashed: no comparison was made. */
+    public static final int PEER_FAILED = 3;
 
     // Held so the level set below is not garbage-collected along with the logger.
     private static final Logger LLAMA_LOG = Logger.getLogger("llama.cpp");
@@ -44,6 +47,10 @@ public final class Main {
             if (e instanceof BadInputException) {
                 cmd.getErr().println("divergence-locate: " + oneLine(e.getMessage()));
                 return BAD_INPUT;
+            }
+            if (e instanceof PeerFailedException) {
+                cmd.getErr().println("divergence-locate: " + oneLine(e.getMessage()));
+                return PEER_FAILED;
             }
             if (e instanceof IOException || e instanceof UncheckedIOException) {
                 IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;

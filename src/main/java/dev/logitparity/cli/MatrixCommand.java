@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs every oracle/<model>/<prompt>.json case through llama.cpp and prints the parity matrix: "
                 + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell.",
-        footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input.",
+        footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input, 3 the other "
+                        + "runtime timed out or crashed.",
                 "", "Examples:",
                 "  divergence-locate matrix --models models --oracle oracle --require 9/12",
                 "  divergence-locate matrix --models my-models.properties --oracle oracle --against apr --json"})
@@ -67,6 +68,9 @@ final class MatrixCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    AprOption apr;
+
+    @Mixin
     LlamaOptions llama;
 
     @Spec
@@ -77,7 +81,7 @@ final class MatrixCommand implements Callable<Integer> {
         Threshold threshold = Threshold.parse(require);
         List<OracleCase> cases = OracleCatalog.cases(oracle);
         ModelMap map = ModelMap.of(models);
-        Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse);
+        Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse).map(apr::apply);
         MatrixRunner runner = new MatrixRunner(llama.library(), map,
                 new FlooredJudgement(TraceComparator.within(Band.logprob(0)), band.band(), band.probe()), other,
                 llama.modelSettings(),

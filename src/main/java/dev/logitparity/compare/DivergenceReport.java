@@ -25,6 +25,18 @@ public record DivergenceReport(Summary summary, List<StepComparison> steps) {
         return new DivergenceReport(summary.withNote(note), steps);
     }
 
+    /**
+     * This report judged {@link Verdict#TOKENIZATION} for {@code reason}: for a cause the two id sequences alone do not
+     * show (B reported only a different prompt-token count), or to replace the ids' reason with an explanation of it.
+     * No step compares the same context then, so there is no divergence and no minimal passing band.
+     */
+    public DivergenceReport withTokenization(String reason) {
+        Summary s = summary;
+        return new DivergenceReport(new Summary(s.mode(), Verdict.TOKENIZATION, reason, s.sourceA(), s.sourceB(), null,
+                null, 0, s.prompt(), s.lengths(), s.nonFinite(), s.band(), null, s.floor(), s.topK(), s.notes()),
+                steps);
+    }
+
     public enum Mode {
         /** Both sides gave logits. */
         TWO_SIDED,

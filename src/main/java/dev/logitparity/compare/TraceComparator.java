@@ -122,13 +122,16 @@ public final class TraceComparator {
             }
         }
 
-        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, floor, prompt, lengths, endOfGeneration);
+        UnlistedChoices unlisted = topKOnly ? UnlistedChoices.find(fullA, logitsB, lengths.compared())
+                : UnlistedChoices.none();
+        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, floor, prompt, lengths, endOfGeneration,
+                unlisted);
         Mode mode = logitsB == null ? Mode.ONE_SIDED : Mode.TWO_SIDED;
         Summary summary = new Summary(mode, judgement.verdict(), judgement.reason(), a.info().label(),
                 b.info().label(), judgement.divergence(),
                 judgement.firstOutOfBand() == null ? null : judgement.firstOutOfBand().step(), contextsDifferFrom,
-                prompt, lengths, nonFinite(steps), band, minimalPassingBand(steps, judgement), floor, topK,
-                notes(a, mode, topKOnly, steps, lengths, contextsDifferFrom));
+                prompt, lengths, nonFinite(steps, unlisted), band, minimalPassingBand(steps, judgement), floor, topK,
+                notes(a, mode, topKOnly, steps, lengths, contextsDifferFrom, unlisted));
         return new DivergenceReport(summary, steps);
     }
 
@@ -141,13 +144,13 @@ public final class TraceComparator {
         }
     }
 
-    private static NonFinite nonFinite(List<StepComparison> steps) {
+    private static NonFinite nonFinite(List<StepComparison> steps, UnlistedChoices unlisted) {
         int count = 0;
         Integer first = null;
         long valuesA = 0;
         long valuesB = 0;
         for (StepComparison step : steps) {
-            if (step.nonFinite() == 0) {
+            if (nonFiniteBeyondUnlisted(step, unlisted) == 0) {
                 continue;
             }
             count++;
@@ -155,7 +158,7 @@ public final class TraceComparator {
             switch (step) {
                 case StepMetrics m -> {
                     valuesA += m.nonFiniteA();
-                    valuesB += m.nonFiniteB();
+                    valuesB += m.nonFiniteB() - (unlisted.at(m.step()) == null ? 0 : 1);
                 }
                 case OneSidedStep o -> valuesA += o.nonFiniteA();
             }
@@ -180,8 +183,13 @@ public final class TraceComparator {
         return new Band(logprob, kl, nearTie);
     }
 
+    /** The step's non-finite values, less the one that only says B's top-k list lacks A's choice. */
+    private static int nonFiniteBeyondUnlisted(StepComparison step, UnlistedChoices unlisted) {
+        return step.nonFinite() - (unlisted.at(step.step()) == null ? 0 : 1);
+    }
+
     private static List<String> notes(Trace a, Mode mode, boolean topKOnly, List<StepComparison> steps,
-                                      Lengths lengths, Integer contextsDifferFrom) {
+                                      Lengths lengths, Integer contextsDifferFrom, UnlistedChoices unlisted) {
         List<String> notes = new ArrayList<>();
         if (topKOnly) {
             notes.add("B listed only its top tokens: metrics cover the tokens B listed (plus A's choice), with "
@@ -203,7 +211,11 @@ public final class TraceComparator {
             notes.add("A has " + lengths.stepsA() + " steps, B " + lengths.stepsB() + ": the first "
                     + lengths.compared() + " are compared");
         }
-        long nonFinite = steps.stream().filter(s -> s.nonFinite() > 0).count();
+        if (unlisted.count() > 0) {
+            notes.add("at " + unlisted.count() + " step(s) " + unlisted.stepsText() + " B's top-k list lacks A's "
+                    + "choice: B ranks it below every token it listed; such a step counts as outside any band");
+        }
+        long nonFinite = steps.stream().filter(s -> nonFiniteBeyondUnlisted(s, unlisted) > 0).count();
         if (nonFinite > 0) {
             notes.add(nonFinite + " compared step(s) have NaN or infinite logits; they count as outside any band, "
                     + "and their metrics cover only the tokens finite on both sides");

@@ -22,7 +22,7 @@ final class VerdictRules {
     }
 
     static Judgement judge(List<StepComparison> steps, Band band, NoiseFloor floor, PromptCheck prompt,
-                           Lengths lengths, IntPredicate endOfGeneration) {
+                           Lengths lengths, IntPredicate endOfGeneration, UnlistedChoices unlisted) {
         List<StepComparison> sameContext = steps.stream().takeWhile(s -> !s.contextsDiffer()).toList();
         StepComparison divergence = sameContext.stream().filter(s -> !s.agrees()).findFirst().orElse(null);
         StepComparison outOfBand = sameContext.stream().filter(s -> outOfBand(s, band)).findFirst().orElse(null);
@@ -37,7 +37,7 @@ final class VerdictRules {
         }
         if (outOfBand != null) {
             return new Judgement(bandVerdict(sameContext, band, outOfBand),
-                    bandReason(sameContext, band, outOfBand) + Blame.of(floor), divergence, outOfBand);
+                    bandReason(sameContext, band, outOfBand, unlisted) + Blame.of(floor), divergence, outOfBand);
         }
         if (divergence != null && (endOfGeneration.test(divergence.argmaxA())
                 || endOfGeneration.test(divergence.choiceB()))) {
@@ -98,8 +98,9 @@ final class VerdictRules {
         return DriftRule.holds(metrics(sameContext), band) ? Verdict.DRIFT : Verdict.LOGIT_MISMATCH;
     }
 
-    private static String bandReason(List<StepComparison> sameContext, Band band, StepComparison outOfBand) {
-        String excess = excessText(outOfBand, band);
+    private static String bandReason(List<StepComparison> sameContext, Band band, StepComparison outOfBand,
+                                     UnlistedChoices unlisted) {
+        String excess = excessText(outOfBand, band, unlisted);
         if (outOfBand.step() == 0) {
             return "step 0 is already outside the band: " + excess;
         }
@@ -119,7 +120,10 @@ final class VerdictRules {
                 + "steady growth (" + trend + (band.admits(metrics.getLast()) ? "; later steps back within it)" : ")");
     }
 
-    private static String excessText(StepComparison step, Band band) {
+    private static String excessText(StepComparison step, Band band, UnlistedChoices unlisted) {
+        if (unlisted.at(step.step()) != null && step.nonFinite() == 1) {
+            return unlisted.describe(step.step());
+        }
         if (step.nonFinite() > 0) {
             return switch (step) {
                 case StepMetrics m -> "non-finite logits (A " + m.nonFiniteA() + ", B " + m.nonFiniteB() + ")";

@@ -9,20 +9,22 @@ package dev.logitparity.matrix;
  * @param skipped   why the cell did not run (the missing model path), or null when it ran
  * @param textA     llama.cpp's greedy text, first 80 characters
  * @param textB     the other side's text, first 80 characters
- * @param match     both sides chose the same tokens at every step
+ * @param match     both sides had the same prompt ids and chose the same tokens at every step
  * @param firstDivergentStep the first step where the greedy choices differ, or null
  * @param margin    at that step: the smaller winning margin (two-sided) or llama.cpp's margin for its choice over
  *                  the other's token (one-sided), nats
  * @param epsilon   the flip epsilon at that step (two-sided only), nats
  * @param verdict   the comparison's verdict
+ * @param cause     why: for a tokenization finding its causes (e.g. "B: chat template + BOS"), else the verdict's
+ *                  reason
  * @param chart     the chart file, relative to the matrix output folder, or null
  */
 public record MatrixCell(String model, String prompt, String gguf, String skipped, String textA, String textB,
                          boolean match, Integer firstDivergentStep, Double margin, Double epsilon, String verdict,
-                         String chart) {
+                         String cause, String chart) {
 
     static MatrixCell skipped(String model, String prompt, String gguf, String reason) {
-        return new MatrixCell(model, prompt, gguf, reason, null, null, false, null, null, null, null, null);
+        return new MatrixCell(model, prompt, gguf, reason, null, null, false, null, null, null, null, null, null);
     }
 
     public boolean ran() {

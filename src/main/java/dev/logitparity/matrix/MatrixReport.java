@@ -24,17 +24,17 @@ public record MatrixReport(List<MatrixCell> cells, int passed, int skipped, int 
 
     public String markdown() {
         StringBuilder md = new StringBuilder("| model | prompt | llama.cpp | other | match? | first divergence | margin "
-                + "| epsilon | verdict | chart |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| epsilon | verdict: cause | chart |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (MatrixCell c : cells) {
             if (!c.ran()) {
                 md.append(String.format(Locale.ROOT, "| %s | %s | | | skipped | %s | | | | |%n", c.model(), c.prompt(),
                         cell(c.skipped())));
                 continue;
             }
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | [png](%s) |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s: %s | [png](%s) |%n",
                     c.model(), c.prompt(), cell(c.textA()), cell(c.textB()), c.match() ? "yes" : "no",
                     c.firstDivergentStep() == null ? "none" : "step " + c.firstDivergentStep(), number(c.margin()),
-                    number(c.epsilon()), c.verdict(), c.chart()));
+                    number(c.epsilon()), c.verdict(), c.cause().replace("|", "\\|").replace("\n", " "), c.chart()));
         }
         md.append(String.format(Locale.ROOT, "%n**%d/%d passed** (%d skipped), required %s: %s%n", passed, total,
                 skipped, required, meetsThreshold ? "met" : "NOT met"));

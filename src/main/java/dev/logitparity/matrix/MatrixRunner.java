@@ -14,6 +14,7 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.locate.PairCapture;
+import dev.logitparity.locate.PairComparison;
 import dev.logitparity.locate.TracePair;
 import dev.logitparity.sources.OracleCase;
 import dev.logitparity.trace.CaptureMode;
@@ -86,18 +87,23 @@ public final class MatrixRunner {
              LlamaContext context = model.newContext(contextSettings);
              TracePair pair = new PairCapture(context, oracleCase.prompt(), steps, true, captureArguments(gguf,
                      oracleCase.prompt(), steps)).against(against.orElse(new AgainstSpec.Dump(oracleCase.file())))) {
-            AgainstSpec spec = against.orElse(null);
-            DivergenceReport report = judgement.endOfGeneration(model.vocab()::isEndOfGeneration).judge(context, pair, spec instanceof AgainstSpec.Model(Path other) ? other : null);
+            PairComparison compared = PairComparison.of(judgement, context, pair,
+                    against.orElse(null) instanceof AgainstSpec.Model(Path other) ? other : null);
+            DivergenceReport report = compared.report();
             String chart = chart(oracleCase, report, pair.llama());
             Vocab vocab = model.vocab();
-            String textB = against.isEmpty() ? oracleCase.text() : vocab.detokenize(pair.other().tokens());
+            // A runtime's own text (apr's "text") where it gave one: re-spelling its ids could hide a difference.
+            String textB = against.isEmpty() ? oracleCase.text() : Optional.ofNullable(
+                    pair.other().info().settings().get("text")).orElseGet(() -> vocab.detokenize(pair.other().tokens()));
             StepComparison divergence = report.summary().divergence();
             boolean sameLength = report.summary().lengths().stepsA() == report.summary().lengths().stepsB();
             return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null,
                     preview(vocab.detokenize(freeRunTokens(context, pair, oracleCase.prompt(), steps))),
-                    preview(textB), divergence == null && sameLength,
+                    preview(textB), divergence == null && sameLength && report.summary().prompt().matches()
+                    && compared.tokenization() == null,
                     divergence == null ? null : divergence.step(), margin(divergence), epsilon(divergence),
-                    report.summary().verdict().name(), chart);
+                    report.summary().verdict().name(), compared.tokenization() == null ? report.summary().reason()
+                    : compared.tokenization().headline(), chart);
         }
     }
 
