@@ -18,6 +18,8 @@ public final class Main {
 
     public static final int DIVERGED = 1;
     public static final int BAD_INPUT = 2;
+    /** Anything unexpected (a bug here or in llama.cpp): never 1, which CI reads as "divergence found". */
+    public static final int INTERNAL_ERROR = 3;
 
     // Held so the level set below is not garbage-collected along with the logger.
     private static final Logger LLAMA_LOG = Logger.getLogger("llama.cpp");
@@ -35,7 +37,9 @@ public final class Main {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // --against llama.cpp:threads=1 re-runs the parent's options with overrides appended.
-                .setOverwrittenOptionsAllowed(true);
+                .setOverwrittenOptionsAllowed(true)
+                // should the handler below itself fail, still not 1
+                .setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cli.setParameterExceptionHandler((e, arguments) -> {
             e.getCommandLine().getErr().println("divergence-locate: " + oneLine(e.getMessage()) + " (see --help)");
             return BAD_INPUT;
@@ -50,12 +54,23 @@ public final class Main {
                 cmd.getErr().println("divergence-locate: " + oneLine(describe(io)));
                 return BAD_INPUT;
             }
-            throw e;
+            return internalError(e, cmd.getErr(), verbose);
         });
         int status = cli.execute(args);
         out.flush();
         err.flush();
         return status;
+    }
+
+    private static int internalError(Exception e, PrintWriter err, boolean verbose) {
+        // picocli hands an Error (OutOfMemoryError, ...) over wrapped in its ExecutionException
+        Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        err.println("divergence-locate: internal error: " + cause.getClass().getSimpleName() + ": "
+                + oneLine(cause.getMessage()) + (verbose ? "" : " (--verbose shows where)"));
+        if (verbose) {
+            cause.printStackTrace(err);
+        }
+        return INTERNAL_ERROR;
     }
 
     // NIO's file exceptions carry only the path as their message.

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs every oracle/<model>/<prompt>.json case through llama.cpp and prints the parity matrix: "
                 + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell.",
-        footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input.",
+        footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input, 3 internal error.",
                 "", "Examples:",
                 "  divergence-locate matrix --models models --oracle oracle --require 9/12",
                 "  divergence-locate matrix --models my-models.properties --oracle oracle --against apr --json"})
