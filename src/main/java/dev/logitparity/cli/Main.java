@@ -1,6 +1,7 @@
 package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.Printable;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -41,17 +42,17 @@ public final class Main {
                 // should the handler below itself fail, still not 1
                 .setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            e.getCommandLine().getErr().println("divergence-locate: " + oneLine(e.getMessage()) + " (see --help)");
+            e.getCommandLine().getErr().println("divergence-locate: " + Printable.oneLine(e.getMessage()) + " (see --help)");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof BadInputException) {
-                cmd.getErr().println("divergence-locate: " + oneLine(e.getMessage()));
+                cmd.getErr().println("divergence-locate: " + Printable.oneLine(e.getMessage()));
                 return BAD_INPUT;
             }
             if (e instanceof IOException || e instanceof UncheckedIOException) {
                 IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-                cmd.getErr().println("divergence-locate: " + oneLine(describe(io)));
+                cmd.getErr().println("divergence-locate: " + Printable.oneLine(describe(io)));
                 return BAD_INPUT;
             }
             return internalError(e, cmd.getErr(), verbose);
@@ -66,7 +67,7 @@ public final class Main {
         // picocli hands an Error (OutOfMemoryError, ...) over wrapped in its ExecutionException
         Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
         err.println("divergence-locate: internal error: " + cause.getClass().getSimpleName() + ": "
-                + oneLine(cause.getMessage()) + (verbose ? "" : " (--verbose shows where)"));
+                + Printable.oneLine(cause.getMessage()) + (verbose ? "" : " (--verbose shows where)"));
         if (verbose) {
             cause.printStackTrace(err);
         }
@@ -82,9 +83,5 @@ public final class Main {
             case AccessDeniedException a -> a.getFile() + ": permission denied";
             default -> e.getMessage();
         };
-    }
-
-    private static String oneLine(String message) {
-        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -131,8 +131,9 @@ public final class LlamaModel implements AutoCloseable {
         if (!Files.exists(path)) {
             throw new BadInputException(path + ": model file does not exist");
         }
-        try (GgufFile ignored = GgufFile.open(path)) {
-            // opening checks magic, version, metadata, tensor table and that all tensor data lies inside the file
+        // opening checks magic, version, metadata, tensor table and that all tensor data lies inside the file
+        try (GgufFile gguf = GgufFile.open(path)) {
+            LoadPrecheck.check(gguf);
         }
     }
 }
