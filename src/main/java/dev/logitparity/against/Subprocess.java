@@ -11,15 +11,32 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs another program to completion, its stdout into a file, its stderr kept for the error message. */
-final class Subprocess {
+public final class Subprocess {
 
     private static final long TIMEOUT_MINUTES = 30;
 
     private Subprocess() {
     }
 
+    /**
+     * How a finished program ended.
+     *
+     * @param status        its exit status
+     * @param lastErrorLine the last line it wrote to stderr, or "no message"
+     */
+    public record Outcome(int status, String lastErrorLine) {
+    }
+
     /** Runs {@code command}; a non-zero exit becomes a one-line BadInputException quoting its last stderr line. */
     static void run(String what, List<String> command, Map<String, String> env, Path stdout) {
+        Outcome outcome = execute(what, command, env, stdout);
+        if (outcome.status() != 0) {
+            throw new BadInputException(what + " failed (exit " + outcome.status() + "): " + outcome.lastErrorLine());
+        }
+    }
+
+    /** Runs {@code command} to its end, whatever its exit status; only failing to start or finish it throws. */
+    public static Outcome execute(String what, List<String> command, Map<String, String> env, Path stdout) {
         try {
             Path stderr = Files.createTempFile("logit-parity-", ".stderr");
             try {
@@ -33,10 +50,7 @@ final class Subprocess {
                     process.destroyForcibly();
                     throw new BadInputException(what + ": no answer after " + TIMEOUT_MINUTES + " minutes");
                 }
-                if (process.exitValue() != 0) {
-                    throw new BadInputException(what + " failed (exit " + process.exitValue() + "): "
-                            + lastLine(Files.readString(stderr, StandardCharsets.UTF_8)));
-                }
+                return new Outcome(process.exitValue(), lastLine(Files.readString(stderr, StandardCharsets.UTF_8)));
             } finally {
                 Files.deleteIfExists(stderr);
             }

@@ -31,14 +31,16 @@ public final class LlamaLibrary {
             List.of("libllama.v0.4.0.so", "libllama.so"));
 
     private static LlamaLibrary loaded;
+    // Installed once per process even when loading fails after them (a bad --cpu) and is retried: llama and ggml
+    // keep one callback each, and an upcall stub must outlive every call.
+    private static NativeLog log;
+    private static NativeAbort abort;
 
     private final LibrarySettings settings;
-    private final NativeLog log;
     private final String cpuBackend;
 
-    private LlamaLibrary(LibrarySettings settings, NativeLog log, String cpuBackend) {
+    private LlamaLibrary(LibrarySettings settings, String cpuBackend) {
         this.settings = settings;
-        this.log = log;
         this.cpuBackend = cpuBackend;
     }
 
@@ -64,11 +66,15 @@ public final class LlamaLibrary {
             System.load(locate(settings.dir(), candidates).toString());
         }
         AbiCheck.verify(settings.dir());
-        NativeLog log = new NativeLog();
-        log.install();
+        if (log == null) {
+            log = new NativeLog();
+            log.install();
+            abort = new NativeAbort(() -> { });
+            abort.install();
+        }
         String cpu = loadCpuBackend(settings);
         llama_h.llama_backend_init();
-        loaded = new LlamaLibrary(settings, log, cpu);
+        loaded = new LlamaLibrary(settings, cpu);
         return loaded;
     }
 
@@ -97,6 +103,10 @@ public final class LlamaLibrary {
 
     NativeLog log() {
         return log;
+    }
+
+    NativeAbort abort() {
+        return abort;
     }
 
     private static Path locate(Path dir, List<String> candidates) {

@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  */
 final class LoadPrecheck {
 
+    /**
+     * {@code -Dlogitparity.precheck=off} skips these checks, for a model they refuse wrongly: llama.cpp may then
+     * abort the process. Child JVMs inherit it.
+     */
+    static final String SWITCH = "logitparity.precheck";
+
     private static final Pattern LAYER = Pattern.compile("blk\\.(\\d+)\\..*");
     // integer element types: no CPU matmul, get_rows or binary op computes with them
     private static final Set<GgmlType> NOT_WEIGHTS = EnumSet.of(GgmlType.I8, GgmlType.I16, GgmlType.I32,

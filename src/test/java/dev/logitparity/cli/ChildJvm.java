@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The CLI in a JVM of its own, for what only a separate process shows: exit codes, signals, native aborts. */
-record ChildJvm(boolean nativeAccess) {
+record ChildJvm(boolean nativeAccess, List<String> jvmOptions) {
 
-    static ChildJvm withNativeAccess() {
-        return new ChildJvm(true);
+    static ChildJvm withNativeAccess(String... jvmOptions) {
+        return new ChildJvm(true, List.of(jvmOptions));
     }
 
     static ChildJvm withoutNativeAccess() {
-        return new ChildJvm(false);
+        return new ChildJvm(false, List.of());
     }
 
     ProcessBuilder builder(String... args) {
@@ -24,6 +24,7 @@ record ChildJvm(boolean nativeAccess) {
         if (nativeAccess) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         String lib = System.getProperty("logitparity.lib");
