@@ -1,6 +1,7 @@
 package dev.logitparity.llama;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.TemporaryFiles;
 import dev.logitparity.llama.ffi.llama_h;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class LlamaLibrary {
         if (log == null) {
             log = new NativeLog();
             log.install();
-            abort = new NativeAbort(() -> { });
+            abort = new NativeAbort(TemporaryFiles::deleteAll);
             abort.install();
         }
         String cpu = loadCpuBackend(settings);
