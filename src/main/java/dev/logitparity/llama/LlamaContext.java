@@ -157,14 +157,20 @@ public final class LlamaContext implements AutoCloseable {
         return handle;
     }
 
+    /**
+     * Frees the context. The model's lock is taken only after this one is released: {@link LlamaModel#close()} takes
+     * them in the other order, and two threads closing both would otherwise deadlock.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            llama_h.llama_free(handle);
+            arena.close();
         }
-        closed = true;
-        llama_h.llama_free(handle);
-        arena.close();
         model.forget(this);
     }
 }

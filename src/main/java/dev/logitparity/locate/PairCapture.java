@@ -66,12 +66,14 @@ public final class PairCapture {
         try (LlamaModel other = model.library().loadModel(gguf, model.settings());
              LlamaContext otherContext = other.newContext(context.settings())) {
             if (otherContext.vocabSize() != context.vocabSize()) {
-                a.close();
                 throw new BadInputException("--against " + gguf + ": vocabulary of " + otherContext.vocabSize()
                         + " tokens, " + model.path() + " has " + context.vocabSize());
             }
             Trace b = new GreedyCapture(otherContext).teacherForced(prompt, a.tokens());
             return new TracePair(a, b, List.of("A decoded freely; B (" + gguf + ") was teacher-forced on A's tokens"));
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
         }
     }
 
@@ -91,21 +93,26 @@ public final class PairCapture {
         Vocab vocab = context.model().vocab();
         SourceContext sourceContext = new SourceContext(new VocabTokenizer(vocab), context.vocabSize(), prompt);
         Trace b = TraceSources.read(path, sourceContext);
-        if (b.steps() == 0) {
+        try {
+            if (b.steps() == 0) {
+                throw new BadInputException(path + ": no generated tokens to compare");
+            }
+            List<String> all = new ArrayList<>(notes);
+            all.add("B read from " + path + " (" + TraceSources.detect(path).description() + ")");
+            if (TraceSources.tokensFromText(b)) {
+                all.add("B gave no token ids: its text was tokenised with " + context.model().path()
+                        + "'s vocabulary");
+            }
+            if (b.info().prompt() != null && !b.info().prompt().equals(prompt)) {
+                all.add("B's prompt differs from the one given here: " + b.info().prompt());
+            }
+            all.add("A (llama.cpp) was teacher-forced on B's " + b.steps() + " tokens");
+            Trace a = new GreedyCapture(context).teacherForced(prompt, b.tokens());
+            return new TracePair(a, b, all);
+        } catch (RuntimeException e) {
             b.close();
-            throw new BadInputException(path + ": no generated tokens to compare");
+            throw e;
         }
-        List<String> all = new ArrayList<>(notes);
-        all.add("B read from " + path + " (" + TraceSources.detect(path).description() + ")");
-        if (TraceSources.tokensFromText(b)) {
-            all.add("B gave no token ids: its text was tokenised with " + context.model().path() + "'s vocabulary");
-        }
-        if (b.info().prompt() != null && !b.info().prompt().equals(prompt)) {
-            all.add("B's prompt differs from the one given here: " + b.info().prompt());
-        }
-        all.add("A (llama.cpp) was teacher-forced on B's " + b.steps() + " tokens");
-        Trace a = new GreedyCapture(context).teacherForced(prompt, b.tokens());
-        return new TracePair(a, b, all);
     }
 
     private TracePair againstApr() {
