@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs another program to completion, its stdout into a file, its stderr kept for the report or the error. */
-final class Subprocess {
+public final class Subprocess {
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     /** A process killed by signal N exits with 128 + N. */
     private static final int SIGNAL_BASE = 128;
     /** Rust's exit status after a panic. */
@@ -36,10 +36,10 @@ final class Subprocess {
      *
      * @param stderr everything it wrote to stderr
      */
-    record Result(int exit, String stderr) {
+    public record Result(int exit, String stderr) {
 
         /** stderr's last non-blank line, the one that usually says what went wrong. */
-        String lastLine() {
+        public String lastLine() {
             String[] lines = stderr.strip().split("\\R");
             return lines.length == 0 || lines[lines.length - 1].isBlank() ? "no message" : lines[lines.length - 1];
         }
@@ -57,6 +57,23 @@ final class Subprocess {
      */
     static Result capture(String what, List<String> command, Map<String, String> env, Path stdout,
                           Duration timeout) {
+        Result result = execute(what, command, env, stdout, timeout);
+        if (result.exit() > SIGNAL_BASE) {
+            throw new PeerFailedException(what + " crashed: killed by signal " + (result.exit() - SIGNAL_BASE)
+                    + " (" + result.lastLine() + ")");
+        }
+        if (result.exit() == RUST_PANIC) {
+            throw new PeerFailedException(what + " crashed: it panicked (exit 101): " + result.lastLine());
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code command} to its end, whatever its exit status (a signal too: the caller decides what an abort
+     * means); only failing to start it, or a run past {@code timeout}, throws.
+     */
+    public static Result execute(String what, List<String> command, Map<String, String> env, Path stdout,
+                                 Duration timeout) {
         try {
             Path stderr = Files.createTempFile("logit-parity-", ".stderr");
             try {
@@ -72,15 +89,7 @@ final class Subprocess {
                     throw new PeerFailedException(what + " timed out: no answer after " + timeout.toSeconds()
                             + " s");
                 }
-                Result result = new Result(process.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
-                if (result.exit() > SIGNAL_BASE) {
-                    throw new PeerFailedException(what + " crashed: killed by signal " + (result.exit() - SIGNAL_BASE)
-                            + " (" + result.lastLine() + ")");
-                }
-                if (result.exit() == RUST_PANIC) {
-                    throw new PeerFailedException(what + " crashed: it panicked (exit 101): " + result.lastLine());
-                }
-                return result;
+                return new Result(process.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(stderr);
             }

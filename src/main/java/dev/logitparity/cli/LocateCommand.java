@@ -62,8 +62,9 @@ import java.util.function.IntFunction;
                 "", "The band is derived from a noise floor measured in the run (--band auto): llama.cpp's distance to",
                 "the f64 reference plus its spread over kernel choices, over the first --floor-steps steps and the",
                 "first divergent one; band = 1.5 x (A's floor + B's), near tie = 2 x band.",
-                "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input, 3 the other runtime "
-                        + "timed out or crashed.",
+                "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input, 3 the other runtime",
+                "timed out or crashed, or an internal error (a bug here, or llama.cpp aborting: one line; --verbose",
+                "adds the stack trace).",
                 "", "Examples:",
                 "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
                 "  divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",

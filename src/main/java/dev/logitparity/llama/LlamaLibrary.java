@@ -1,6 +1,7 @@
 package dev.logitparity.llama;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.TemporaryFiles;
 import dev.logitparity.llama.ffi.llama_h;
 
 import java.io.IOException;
@@ -34,14 +35,16 @@ public final class LlamaLibrary {
     private static final String WHERE = LibrarySettings.DIR_ENV + " or -D" + LibrarySettings.DIR_PROPERTY;
 
     private static LlamaLibrary loaded;
+    // Installed once per process even when loading fails after them (a bad --cpu) and is retried: llama and ggml
+    // keep one callback each, and an upcall stub must outlive every call.
+    private static NativeLog log;
+    private static NativeAbort abort;
 
     private final LibrarySettings settings;
-    private final NativeLog log;
     private final String cpuBackend;
 
-    private LlamaLibrary(LibrarySettings settings, NativeLog log, String cpuBackend) {
+    private LlamaLibrary(LibrarySettings settings, String cpuBackend) {
         this.settings = settings;
-        this.log = log;
         this.cpuBackend = cpuBackend;
     }
 
@@ -67,11 +70,15 @@ public final class LlamaLibrary {
             System.load(locate(settings.dir(), candidates).toString());
         }
         AbiCheck.verify(settings.dir());
-        NativeLog log = new NativeLog();
-        log.install();
+        if (log == null) {
+            log = new NativeLog();
+            log.install();
+            abort = new NativeAbort(TemporaryFiles::deleteAll);
+            abort.install();
+        }
         String cpu = loadCpuBackend(settings);
         llama_h.llama_backend_init();
-        loaded = new LlamaLibrary(settings, log, cpu);
+        loaded = new LlamaLibrary(settings, cpu);
         return loaded;
     }
 
@@ -100,6 +107,10 @@ public final class LlamaLibrary {
 
     NativeLog log() {
         return log;
+    }
+
+    NativeAbort abort() {
+        return abort;
     }
 
     private static Path locate(Path dir, List<String> candidates) {

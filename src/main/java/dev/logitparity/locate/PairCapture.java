@@ -64,12 +64,14 @@ public final class PairCapture {
         try (LlamaModel other = model.library().loadModel(gguf, model.settings());
              LlamaContext otherContext = other.newContext(context.settings())) {
             if (otherContext.vocabSize() != context.vocabSize()) {
-                a.close();
                 throw new BadInputException("--against " + gguf + ": vocabulary of " + otherContext.vocabSize()
                         + " tokens, " + model.path() + " has " + context.vocabSize());
             }
             Trace b = new GreedyCapture(otherContext).teacherForced(prompt, a.tokens());
             return new TracePair(a, b, List.of("A decoded freely; B (" + gguf + ") was teacher-forced on A's tokens"));
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
         }
     }
 
@@ -101,18 +103,27 @@ public final class PairCapture {
                 context.vocabSize(), prompt));
     }
 
-    /** A teacher-forced on B's tokens, with the notes a reader needs about how B's ids were obtained. */
+    /**
+     * A teacher-forced on B's tokens, with the notes a reader needs about how B's ids were obtained. B is closed when
+     * A cannot be captured, so no trace outlives a failed pair.
+     */
     private TracePair teacherForcedOn(Trace b, List<String> notes) {
-        List<String> all = new ArrayList<>(notes);
-        if (TraceSources.tokensFromText(b)) {
-            all.add("B gave no token ids: its text was tokenised with " + context.model().path() + "'s vocabulary");
+        try {
+            List<String> all = new ArrayList<>(notes);
+            if (TraceSources.tokensFromText(b)) {
+                all.add("B gave no token ids: its text was tokenised with " + context.model().path()
+                        + "'s vocabulary");
+            }
+            if (b.info().prompt() != null && !b.info().prompt().equals(prompt)) {
+                all.add("B's prompt differs from the one given here: " + b.info().prompt());
+            }
+            all.add("A (llama.cpp) was teacher-forced on B's " + b.steps() + " tokens");
+            Trace a = new GreedyCapture(context).teacherForced(prompt, b.tokens());
+            return new TracePair(a, b, all);
+        } catch (RuntimeException e) {
+            b.close();
+            throw e;
         }
-        if (b.info().prompt() != null && !b.info().prompt().equals(prompt)) {
-            all.add("B's prompt differs from the one given here: " + b.info().prompt());
-        }
-        all.add("A (llama.cpp) was teacher-forced on B's " + b.steps() + " tokens");
-        Trace a = new GreedyCapture(context).teacherForced(prompt, b.tokens());
-        return new TracePair(a, b, all);
     }
 
     private TracePair againstApr(AprRunner runner) {

@@ -76,12 +76,19 @@ public final class MatrixRunner {
         return cells;
     }
 
-    private MatrixCell run(OracleCase oracleCase) {
+    /** The skipped cell of a case whose model is absent, or empty when its model is there. */
+    static Optional<MatrixCell> withoutModel(ModelMap models, OracleCase oracleCase) {
         Path gguf = models.locate(oracleCase.modelSlug());
-        if (!Files.isRegularFile(gguf)) {
-            return MatrixCell.skipped(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(),
-                    "no model for " + oracleCase.modelSlug() + ": " + gguf);
+        return Files.isRegularFile(gguf) ? Optional.empty() : Optional.of(MatrixCell.skipped(oracleCase.modelSlug(),
+                oracleCase.name(), gguf.toString(), "no model for " + oracleCase.modelSlug() + ": " + gguf));
+    }
+
+    private MatrixCell run(OracleCase oracleCase) {
+        Optional<MatrixCell> skipped = withoutModel(models, oracleCase);
+        if (skipped.isPresent()) {
+            return skipped.get();
         }
+        Path gguf = models.locate(oracleCase.modelSlug());
         int steps = Math.max(1, oracleCase.tokens().length);
         try (LlamaModel model = library.loadModel(gguf, modelSettings);
              LlamaContext context = model.newContext(contextSettings);
@@ -97,7 +104,7 @@ public final class MatrixRunner {
                     pair.other().info().settings().get("text")).orElseGet(() -> vocab.detokenize(pair.other().tokens()));
             StepComparison divergence = report.summary().divergence();
             boolean sameLength = report.summary().lengths().stepsA() == report.summary().lengths().stepsB();
-            return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null,
+            return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null, null,
                     preview(vocab.detokenize(freeRunTokens(context, pair, oracleCase.prompt(), steps))),
                     preview(textB), divergence == null && sameLength && report.summary().prompt().matches()
                     && compared.tokenization() == null,
