@@ -12,7 +12,7 @@ PROMPT ?= The capital of France is
 STEPS ?= 32
 
 .PHONY: all native native-from-source bindings build models bench-models test demo bench bench-compare \
-	bench-reference bench-sensitivity clean
+	bench-reference bench-sensitivity bench-settings clean
 
 all: build
 
@@ -78,6 +78,11 @@ bench-compare: build
 bench-reference: bench-models
 	$(MVN) test-compile
 	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 32
+
+## The README's settings table: how far each llama.cpp setting moves log-probabilities from its defaults.
+bench-settings: models
+	$(MVN) test-compile
+	$(JAVA) -cp '$(CP):target/test-classes' dev.logitparity.locate.SettingEffects
 
 ## The README's sensitivity table: the smallest single-tensor scaling the noise-floor verdict still calls a bug.
 bench-sensitivity: models

@@ -5,9 +5,10 @@ import dev.logitparity.BadInputException;
 /**
  * How far two runtimes' log-probabilities may differ at one step and still count as the same computation, and how
  * close two candidate tokens must be for a flip between them to count as numerical noise.
- * Build one fluently: {@code Band.logprob(1e-3).kl(1e-4)}, or take {@link #defaults()}.
+ * Build one fluently: {@code Band.logprob(1e-3).kl(1e-4)}, take {@link #defaults()}, or better, derive one from the
+ * {@link NoiseFloor} measured for the run ({@link NoiseFloor#band()}), which is what the command line does.
  *
- * <p><b>Defaults</b>: max |Δlogprob| 0.05 nats, KL 1e-4 nats, near-tie margin 0.1 nats. A correct runtime differs from
+ * <p><b>Fixed defaults</b>, for when no floor can be measured: max |Δlogprob| 0.05 nats, KL 1e-4 nats, near-tie margin 0.1 nats. A correct runtime differs from
  * llama.cpp at least as much as llama.cpp's own kernel variants differ from each other, so the band must sit above
  * that floor. Measured on the project's F32 test models (qwen2, llama, gpt2; 24 teacher-forced steps): toggling
  * llama.cpp's flash-attention kernel moves max |Δlogprob| by 0.013 to 0.022 and KL by 5e-6 to 1.3e-5; decoding the
@@ -15,7 +16,9 @@ import dev.logitparity.BadInputException;
  * over that (about 2.5x for |Δlogprob|, 10x for KL): 0.05 nats is a 5 % change in any one token's probability, far
  * below what a weights, embedding, RoPE or normalisation bug does at step 0 (tenths of a nat to whole nats). The
  * near-tie margin is twice the logprob threshold because two rows within the band can move the gap between two
- * tokens by up to that much: a flip with a wider margin cannot be in-band noise.
+ * tokens by up to that much: a flip with a wider margin cannot be in-band noise. Not measured: llama.cpp's F16 KV
+ * cache, which alone moves log-probs by ~0.06 from an fp32 runtime, and Q8_0 activation rounding (tenths of a nat):
+ * the floor covers both.
  *
  * @param logprob the largest allowed {@code max |zA - zB|} over the vocabulary, in nats
  * @param kl      the largest allowed {@code KL(A || B)}, in nats

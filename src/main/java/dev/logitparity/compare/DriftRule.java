@@ -2,6 +2,7 @@ package dev.logitparity.compare;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Whether a band violation is drift: error that starts within the band and grows with position past it, as a
@@ -15,10 +16,10 @@ final class DriftRule {
     }
 
     /** Applies the rule to the same-context steps, in step order. */
-    static boolean holds(List<StepMetrics> steps, Band band) {
+    static boolean holds(List<StepMetrics> steps, IntFunction<Band> band) {
         return steps.size() >= MIN_STEPS
-                && band.admits(steps.getFirst())
-                && !band.admits(steps.getLast())
+                && band.apply(steps.getFirst().step()).admits(steps.getFirst())
+                && !band.apply(steps.getLast().step()).admits(steps.getLast())
                 && trend(steps) >= MIN_RANK_CORRELATION;
     }
 

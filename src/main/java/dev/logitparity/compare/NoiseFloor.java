@@ -3,6 +3,7 @@ package dev.logitparity.compare;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * How far llama.cpp legitimately is from exact arithmetic on this model, quantisation, prompt, settings and CPU,
@@ -39,11 +40,14 @@ import java.util.Map;
  *                         no full logits
  * @param flipCause        at the first divergence, whether exact arithmetic on each side's weights flips too; null
  *                         unless B is another GGUF and the sides diverge
+ * @param growth           llama.cpp's own floor (max |Δlogprob|) at each probed step, in step order: rounding error
+ *                         grows with position, so each step is judged by the floor measured at or before it
+ *                         ({@link #bandAt})
  * @param millis           how long the measurement took
  */
 public record NoiseFloor(List<Integer> steps, String source, Distance toReference, Map<String, Distance> kernelChoices,
                          Distance roundingEffect, Distance otherFloor, Distance weights, String weightsFinding,
-                         Distance otherToReference, String flipCause, long millis) {
+                         Distance otherToReference, String flipCause, Map<Integer, Double> growth, long millis) {
 
     public static final Distance MINIMUM = new Distance(1e-4, 1e-8);
     public static final double HEADROOM = 1.5;
@@ -52,6 +56,7 @@ public record NoiseFloor(List<Integer> steps, String source, Distance toReferenc
     public NoiseFloor {
         steps = List.copyOf(steps);
         kernelChoices = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kernelChoices));
+        growth = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(growth));
     }
 
     /** The largest move over the kernel choices. */
@@ -85,6 +90,32 @@ public record NoiseFloor(List<Integer> steps, String source, Distance toReferenc
         }
         Distance band = allowed.times(HEADROOM);
         return new Band(band.logprob(), band.kl(), 2 * band.logprob());
+    }
+
+    /**
+     * The band for one step: {@link #band()}, scaled by how far llama.cpp's floor had grown by that step (the largest
+     * floor measured at a probed step at or before it, the first probed step's before any) against its largest. So an
+     * error at step 0 is not excused by the larger error llama.cpp itself makes 30 steps later.
+     */
+    public Band bandAt(int step) {
+        Band widest = band();
+        double top = growth.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (top <= MINIMUM.logprob()) {
+            return widest;
+        }
+        var upTo = ((java.util.SortedMap<Integer, Double>) growth).headMap(step + 1);
+        double here = (upTo.isEmpty() ? growth.values().stream().limit(1) : upTo.values().stream())
+                .mapToDouble(Double::doubleValue).max().orElse(top);
+        double ratio = Math.min(1, Math.max(here, MINIMUM.logprob()) / top);
+        return new Band(widest.logprob() * ratio, widest.kl() * ratio * ratio, widest.nearTie() * ratio);
+    }
+
+    /**
+     * Each step's band for a comparison judged by {@code band}: the floor's growing one when {@code band} is the
+     * floor's own, else {@code band} throughout (a band given explicitly, or no floor).
+     */
+    public static IntFunction<Band> stepBands(Band band, NoiseFloor floor) {
+        return floor != null && band.equals(floor.band()) ? floor::bandAt : step -> band;
     }
 
     /** B's distance to exact arithmetic in units of llama.cpp's floor; null when unknown. */

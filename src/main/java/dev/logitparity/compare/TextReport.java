@@ -61,7 +61,9 @@ public final class TextReport {
             wrapped(out, "noise floor: ", floorText(s.floor()));
         }
         wrapped(out, "band: ", bandText(s.band()) + (s.floor() == null ? ""
-                : s.band().equals(s.floor().band()) ? " (derived from the floor: " + derivation(s.floor()) + ")"
+                : s.band().equals(s.floor().band()) ? " (derived from the floor: " + derivation(s.floor())
+                + "; it grows with the floor measured along the run, from max |Δlogprob| <= "
+                + short3(s.floor().bandAt(0).logprob()) + " at step 0)"
                 : " (given; the floor's would be " + bandText(s.floor().band()) + ")"));
         line(out, "minimal passing band: %s",
                 s.minimalPassingBand() == null ? noMinimalBand(s) : bandText(s.minimalPassingBand()));
@@ -100,7 +102,7 @@ public final class TextReport {
             StepComparison step = steps.get(i);
             boolean marked = step.step() == focus && (s.divergence() != null || s.firstOutOfBand() != null);
             String marker = marked ? "> " : "  ";
-            String flags = flags(step, s.band());
+            String flags = flags(step, NoiseFloor.stepBands(s.band(), s.floor()));
             switch (step) {
                 case StepMetrics m -> line(out, "%s%6d  %s %s %9s %9s %6.2f %13s %s", marker, m.step(),
                         tokenCell(m.argmaxA()), tokenCell(m.argmaxB()), sci(m.maxAbsDelta()), sci(m.kl()),
@@ -119,7 +121,7 @@ public final class TextReport {
         line(out, "%s", LEGEND);
     }
 
-    private static String flags(StepComparison step, Band band) {
+    private static String flags(StepComparison step, IntFunction<Band> band) {
         StringBuilder flags = new StringBuilder();
         flags.append(step.agrees() ? "" : "≠");
         flags.append(VerdictRules.outOfBand(step, band) ? "!" : "");
@@ -194,8 +196,9 @@ public final class TextReport {
                 + (f.weights() != null && f.weightsFinding() == null ? " + weights" : "") + "), near tie 2 x band";
     }
 
+    /** The probed steps, which run from 0 without gaps. */
     private static String stepsText(List<Integer> steps) {
-        return steps.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return steps.size() == 1 ? "0" : "0-" + steps.getLast();
     }
 
     private static String bandText(Band band) {

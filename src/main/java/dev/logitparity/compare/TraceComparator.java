@@ -124,7 +124,7 @@ public final class TraceComparator {
 
         UnlistedChoices unlisted = topKOnly ? UnlistedChoices.find(fullA, logitsB, lengths.compared())
                 : UnlistedChoices.none();
-        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, floor, prompt, lengths, endOfGeneration,
+        VerdictRules.Judgement judgement = VerdictRules.judge(steps, NoiseFloor.stepBands(band, floor), floor, prompt, lengths, endOfGeneration,
                 unlisted);
         Mode mode = logitsB == null ? Mode.ONE_SIDED : Mode.TWO_SIDED;
         Summary summary = new Summary(mode, judgement.verdict(), judgement.reason(), a.info().label(),

@@ -4,6 +4,7 @@ import dev.logitparity.compare.DivergenceReport.Lengths;
 import dev.logitparity.compare.DivergenceReport.PromptCheck;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 import static dev.logitparity.compare.Numbers.short3;
@@ -21,7 +22,8 @@ final class VerdictRules {
     private VerdictRules() {
     }
 
-    static Judgement judge(List<StepComparison> steps, Band band, NoiseFloor floor, PromptCheck prompt,
+    /** @param band each step's band: one band throughout, or the floor's {@link NoiseFloor#bandAt} */
+    static Judgement judge(List<StepComparison> steps, IntFunction<Band> band, NoiseFloor floor, PromptCheck prompt,
                            Lengths lengths, IntPredicate endOfGeneration, UnlistedChoices unlisted) {
         List<StepComparison> sameContext = steps.stream().takeWhile(s -> !s.contextsDiffer()).toList();
         StepComparison divergence = sameContext.stream().filter(s -> !s.agrees()).findFirst().orElse(null);
@@ -48,10 +50,11 @@ final class VerdictRules {
                     + (aStops ? divergence.choiceB() : divergence.argmaxA()) + before(divergence), divergence, null);
         }
         if (divergence != null) {
-            boolean nearTie = winningMargin(divergence) <= band.nearTie();
+            double nearTieMargin = band.apply(divergence.step()).nearTie();
+            boolean nearTie = winningMargin(divergence) <= nearTieMargin;
             String reason = "first divergence at step " + divergence.step()
                     + (nearTie ? " is a near tie: " : " is not a near tie: ") + marginText(divergence)
-                    + (nearTie ? " <= " : " > ") + "near-tie margin " + short3(band.nearTie())
+                    + (nearTie ? " <= " : " > ") + "near-tie margin " + short3(nearTieMargin)
                     + (divergence.step() > 0 ? before(divergence) : "")
                     + (floor != null && floor.flipCause() != null ? "; " + floor.flipCause() : "")
                     + (nearTie ? "" : Blame.of(floor));
@@ -76,9 +79,9 @@ final class VerdictRules {
                 : "; every step before is within the band";
     }
 
-    static boolean outOfBand(StepComparison step, Band band) {
+    static boolean outOfBand(StepComparison step, IntFunction<Band> band) {
         return switch (step) {
-            case StepMetrics m -> !band.admits(m);
+            case StepMetrics m -> !band.apply(m.step()).admits(m);
             case OneSidedStep o -> o.nonFiniteA() > 0;
         };
     }
@@ -91,16 +94,17 @@ final class VerdictRules {
         };
     }
 
-    private static Verdict bandVerdict(List<StepComparison> sameContext, Band band, StepComparison outOfBand) {
+    private static Verdict bandVerdict(List<StepComparison> sameContext, IntFunction<Band> band,
+                                       StepComparison outOfBand) {
         if (outOfBand.step() == 0 || !(outOfBand instanceof StepMetrics)) {
             return Verdict.LOGIT_MISMATCH;
         }
         return DriftRule.holds(metrics(sameContext), band) ? Verdict.DRIFT : Verdict.LOGIT_MISMATCH;
     }
 
-    private static String bandReason(List<StepComparison> sameContext, Band band, StepComparison outOfBand,
+    private static String bandReason(List<StepComparison> sameContext, IntFunction<Band> band, StepComparison outOfBand,
                                      UnlistedChoices unlisted) {
-        String excess = excessText(outOfBand, band, unlisted);
+        String excess = excessText(outOfBand, band.apply(outOfBand.step()), unlisted);
         if (outOfBand.step() == 0) {
             return "step 0 is already outside the band: " + excess;
         }
@@ -117,7 +121,8 @@ final class VerdictRules {
                     + outOfBand.step() + " (" + excess + "); " + trend;
         }
         return "step " + outOfBand.step() + " is outside the band (" + excess + ") after steps within it, with no "
-                + "steady growth (" + trend + (band.admits(metrics.getLast()) ? "; later steps back within it)" : ")");
+                + "steady growth (" + trend + (band.apply(metrics.getLast().step()).admits(metrics.getLast())
+                ? "; later steps back within it)" : ")");
     }
 
     private static String excessText(StepComparison step, Band band, UnlistedChoices unlisted) {

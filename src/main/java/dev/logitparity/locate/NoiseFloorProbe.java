@@ -19,15 +19,14 @@ import dev.logitparity.trace.Logits;
 import dev.logitparity.trace.Trace;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Measures the {@link NoiseFloor} of one comparison: llama.cpp, teacher-forced on A's tokens under the run's settings
@@ -64,52 +63,68 @@ public final class NoiseFloorProbe {
         Trace llama = pair.llama();
         List<Integer> steps = probedSteps(llama.steps(), divergence, alsoSteps);
         int[] fed = Arrays.copyOf(llama.tokens(), steps.getLast() + 1);
-        Map<String, Distance> kernels = kernelChoices(context, llama, fed, steps);
+        Map<String, Map<Integer, Distance>> kernels = kernelChoices(context, llama, fed, steps);
+        Map<String, Distance> kernelMax = new LinkedHashMap<>();
+        kernels.forEach((name, perStep) -> kernelMax.put(name, largest(perStep)));
         Path model = context.model().path();
         try (Trace exact = reference(model, UnaryOperator.identity(), llama, fed);
              Trace rounded = reference(model, ops -> ops.withRounding(Ops.Rounding.GGML_CPU), llama, fed)) {
-            Distance toReference = distance(exact, llama, steps);
-            Distance rounding = distance(exact, rounded, steps);
+            Map<Integer, Distance> toReference = distances(exact, llama, steps);
+            Distance rounding = largest(distances(exact, rounded, steps));
+            Map<Integer, Double> growth = growth(steps, toReference, kernels);
             if (otherModel != null) {
-                return twin(pair, divergence, model, otherModel, exact, fed, steps, kernels, toReference, rounding,
-                        start);
+                return twin(pair, divergence, model, otherModel, exact, fed, steps, kernelMax, largest(toReference),
+                        rounding, growth, start);
             }
-            boolean otherIsReference = "reference".equals(pair.other().info().source());
-            Distance other = otherIsReference ? Distance.ZERO
-                    : pair.other().logits().isPresent() ? distance(exact, pair.other(), steps) : null;
-            return new NoiseFloor(steps, "llama.cpp against the f64 reference", toReference, kernels, rounding, null,
-                    null, null, other, null, millisSince(start));
+            Distance other = pair.other().logits().isPresent() ? largest(distances(exact, pair.other(), steps)) : null;
+            return new NoiseFloor(steps, "llama.cpp against the f64 reference", largest(toReference), kernelMax,
+                    rounding, null, null, null, other, null, growth, millisSince(start));
         } catch (BadInputException e) {
             // the reference cannot run this model (architecture, tensor type): the kernel spread is all we have
             return new NoiseFloor(steps, "llama.cpp's kernel spread alone; the reference engine cannot run "
-                    + model.getFileName() + ": " + e.getMessage(), null, kernels, null, null, null, null, null, null,
-                    millisSince(start));
+                    + model.getFileName() + ": " + e.getMessage(), null, kernelMax, null, null, null, null, null, null,
+                    growth(steps, Map.of(), kernels), millisSince(start));
         }
     }
 
     private NoiseFloor twin(TracePair pair, StepComparison divergence, Path model, Path otherModel, Trace exactA,
-                            int[] fed,
-                            List<Integer> steps, Map<String, Distance> kernels, Distance toReference, Distance rounding,
-                            long start) {
+                            int[] fed, List<Integer> steps, Map<String, Distance> kernels, Distance toReference,
+                            Distance rounding, Map<Integer, Double> growth, long start) {
         try (Trace exactB = reference(otherModel, UnaryOperator.identity(), pair.llama(), fed)) {
-            Distance weights = distance(exactA, exactB, steps);
-            Distance otherFloor = distance(exactB, pair.other(), steps);
+            Distance weights = largest(distances(exactA, exactB, steps));
+            Distance otherFloor = largest(distances(exactB, pair.other(), steps));
             String finding = QuantisationCheck.compare(model, otherModel).orElse(null);
             String cause = divergence == null ? null : flipCause(divergence, exactA, exactB);
             return new NoiseFloor(steps, "llama.cpp against the f64 reference on each side's weights", toReference,
-                    kernels, rounding, otherFloor, weights, finding, otherFloor, cause, millisSince(start));
+                    kernels, rounding, otherFloor, weights, finding, otherFloor, cause, growth, millisSince(start));
         }
     }
 
+    /** llama.cpp's own floor at each probed step: its distance to the reference plus its widest kernel spread there. */
+    private static Map<Integer, Double> growth(List<Integer> steps, Map<Integer, Distance> toReference,
+                                               Map<String, Map<Integer, Distance>> kernels) {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        for (int step : steps) {
+            double spread = kernels.values().stream()
+                    .mapToDouble(perStep -> perStep.getOrDefault(step, Distance.ZERO).logprob()).max().orElse(0);
+            out.put(step, toReference.getOrDefault(step, Distance.ZERO).logprob() + spread);
+        }
+        return out;
+    }
+
+    /**
+     * Every step up to the furthest one that must be probed (the first few, the divergence, {@code alsoSteps}): the
+     * replays run that far anyway, and a dense record of how the floor grows is what {@link NoiseFloor#bandAt} needs.
+     */
     private List<Integer> probedSteps(int available, StepComparison divergence, Set<Integer> alsoSteps) {
-        TreeSet<Integer> steps = new TreeSet<>(alsoSteps);
-        for (int s = 0; s < Math.min(firstSteps, available); s++) {
-            steps.add(s);
-        }
+        int last = Math.min(firstSteps, available) - 1;
         if (divergence != null) {
-            steps.add(divergence.step());
+            last = Math.max(last, divergence.step());
         }
-        return new ArrayList<>(steps);
+        for (int step : alsoSteps) {
+            last = Math.max(last, step);
+        }
+        return IntStream.rangeClosed(0, last).boxed().toList();
     }
 
     /**
@@ -117,8 +132,8 @@ public final class NoiseFloorProbe {
      * quantised KV cache needs it on), the KV cache widened to F32, and both, which is how an fp32 runtime computes
      * (with flash attention on, llama.cpp casts an F32 cache to F16, so widening it alone may move nothing).
      */
-    private static Map<String, Distance> kernelChoices(LlamaContext context, Trace llama, int[] fed,
-                                                       List<Integer> steps) {
+    private static Map<String, Map<Integer, Distance>> kernelChoices(LlamaContext context, Trace llama, int[] fed,
+                                                                     List<Integer> steps) {
         ContextSettings run = context.settings();
         Map<String, ContextSettings> choices = new LinkedHashMap<>();
         if (run.kvType() != ContextSettings.KvType.Q8_0) {
@@ -131,11 +146,11 @@ public final class NoiseFloorProbe {
                 choices.put("flash attention off with an F32 KV cache", run.exact());
             }
         }
-        Map<String, Distance> out = new LinkedHashMap<>();
+        Map<String, Map<Integer, Distance>> out = new LinkedHashMap<>();
         choices.forEach((name, settings) -> {
             try (LlamaContext variant = context.model().newContext(settings);
                  Trace t = new GreedyCapture(variant).teacherForced(llama.info().prompt(), fed)) {
-                out.put(name, distance(llama, t, steps));
+                out.put(name, distances(llama, t, steps));
             }
         });
         return out;
@@ -147,16 +162,20 @@ public final class NoiseFloorProbe {
         }
     }
 
-    /** The largest max |Δlogprob| and KL over {@code steps} (those both traces have), comparator-measured. */
-    private static Distance distance(Trace a, Trace b, List<Integer> steps) {
+    /** Max |Δlogprob| and KL at each of {@code steps} that both traces have, comparator-measured. */
+    private static Map<Integer, Distance> distances(Trace a, Trace b, List<Integer> steps) {
         List<StepComparison> compared = TraceComparator.within(Band.logprob(0)).compare(a, b).steps();
-        Distance d = Distance.ZERO;
+        Map<Integer, Distance> out = new LinkedHashMap<>();
         for (int step : steps) {
             if (step < compared.size() && compared.get(step) instanceof StepMetrics m) {
-                d = d.max(m);
+                out.put(step, Distance.ZERO.max(m));
             }
         }
-        return d;
+        return out;
+    }
+
+    private static Distance largest(Map<Integer, Distance> perStep) {
+        return perStep.values().stream().reduce(Distance.ZERO, Distance::max);
     }
 
     /** Whether exact arithmetic on each side's weights makes the same choice as that side at the divergence. */

@@ -25,11 +25,11 @@ class DriftRuleTest {
 
     @Test
     void driftNeedsAnInBandStartAnOutOfBandEndThreeStepsAndAGrowingTrend() {
-        assertTrue(DriftRule.holds(steps(0.001, 0.005, 0.02, 0.05), BAND));
-        assertFalse(DriftRule.holds(steps(0.02, 0.03, 0.04), BAND), "starts outside");
-        assertFalse(DriftRule.holds(steps(0.001, 0.5, 0.001, 0.002), BAND), "ends inside: a spike");
-        assertFalse(DriftRule.holds(steps(0.001, 0.05), BAND), "too short to show a trend");
-        assertFalse(DriftRule.holds(steps(0.001, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.05), BAND),
+        assertTrue(DriftRule.holds(steps(0.001, 0.005, 0.02, 0.05), step -> BAND));
+        assertFalse(DriftRule.holds(steps(0.02, 0.03, 0.04), step -> BAND), "starts outside");
+        assertFalse(DriftRule.holds(steps(0.001, 0.5, 0.001, 0.002), step -> BAND), "ends inside: a spike");
+        assertFalse(DriftRule.holds(steps(0.001, 0.05), step -> BAND), "too short to show a trend");
+        assertFalse(DriftRule.holds(steps(0.001, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.05), step -> BAND),
                 "jumps then shrinks");
     }
 

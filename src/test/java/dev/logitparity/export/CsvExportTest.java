@@ -174,16 +174,19 @@ class CsvExportTest {
 
         Path occupied = Files.createDirectories(dir.resolve("occupied")).resolve("keep");
         Files.writeString(occupied, "mine");
-        assertThrows(IOException.class, () -> CsvExport.topK(3).write(freeRun("a", rowsA), freeRun("b", rowsB), PIECES,
-                occupied.getParent()));
+        BadInputException onFolder = assertThrows(BadInputException.class, () -> CsvExport.topK(3)
+                .write(freeRun("a", rowsA), freeRun("b", rowsB), PIECES, occupied.getParent()));
+        assertTrue(onFolder.getMessage().startsWith(occupied.getParent() + ": cannot write it"), onFolder.getMessage());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(dir.resolve("occupied")), files.toList(), "no temporary file left");
         }
         assertEquals("mine", Files.readString(occupied));
 
         // A regular file where the target's folder should be.
-        assertThrows(IOException.class, () -> CsvExport.topK(3).write(freeRun("a", rowsA), freeRun("b", rowsB), PIECES,
-                occupied.resolve("x.csv")));
+        BadInputException underFile = assertThrows(BadInputException.class, () -> CsvExport.topK(3)
+                .write(freeRun("a", rowsA), freeRun("b", rowsB), PIECES, occupied.resolve("x.csv")));
+        assertTrue(underFile.getMessage().startsWith(occupied.resolve("x.csv") + ": cannot write it"),
+                underFile.getMessage());
         assertEquals("mine", Files.readString(occupied));
     }
 

@@ -1,6 +1,7 @@
 package dev.logitparity.junit;
 
 import dev.logitparity.compare.Band;
+import dev.logitparity.compare.NoiseFloor;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.TraceComparator;
 import dev.logitparity.compare.Verdict;
@@ -75,6 +76,15 @@ public final class TraceAssert {
     public TraceAssert within(Band band) {
         TraceComparator banded = TraceComparator.within(Objects.requireNonNull(band, "band")).topK(comparator.topK());
         return new TraceAssert(actual, description, banded, pieces, steps);
+    }
+
+    /**
+     * Compares within the band {@code floor} derives ({@link Traces#noiseFloor}), its blame in the failure message:
+     * the band a correct runtime is held to on this model, prompt, settings and CPU.
+     */
+    public TraceAssert within(NoiseFloor floor) {
+        TraceComparator floored = TraceComparator.within(Objects.requireNonNull(floor, "floor")).topK(comparator.topK());
+        return new TraceAssert(actual, description, floored, pieces, steps);
     }
 
     /** Reports the overlap of each step's top {@code k} tokens (default {@value TraceComparator#DEFAULT_TOP_K}). */

@@ -2,6 +2,12 @@ package dev.logitparity.junit;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.capture.GreedyCapture;
+import dev.logitparity.compare.Band;
+import dev.logitparity.compare.NoiseFloor;
+import dev.logitparity.compare.StepComparison;
+import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.locate.NoiseFloorProbe;
+import dev.logitparity.locate.TracePair;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaLibrary;
@@ -13,6 +19,7 @@ import dev.logitparity.sources.TraceSources;
 import dev.logitparity.trace.Trace;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Both sides of a test in one call each: another runtime's dump read as a {@link Trace}, and llama.cpp's trace of the
@@ -74,20 +81,46 @@ public final class Traces {
 
     /** As {@link #llamaCppOn(Path, Trace)} under other settings, e.g. {@link ContextSettings#defaults()}. */
     public static Trace llamaCppOn(Path gguf, Trace other, ContextSettings settings) {
-        String prompt = other.info().prompt();
-        if (prompt == null) {
-            throw new BadInputException(other.info().label() + ": the trace records no prompt text to feed llama.cpp");
-        }
+        String prompt = promptOf(other);
         try (LlamaModel model = load(gguf);
              LlamaContext context = model.newContext(fitting(model, prompt, other.steps(), settings))) {
             return new GreedyCapture(context).teacherForced(prompt, other.tokens());
         }
     }
 
+    /**
+     * llama.cpp's noise floor on {@code gguf} for {@code mine}'s prompt and tokens under {@link #EXACT}: how far a
+     * correct runtime can be from exact arithmetic there. Pass it to {@link TraceAssert#within(NoiseFloor)} to judge
+     * by the band it derives, with blame.
+     */
+    public static NoiseFloor noiseFloor(Path gguf, Trace mine) {
+        return noiseFloor(gguf, mine, EXACT);
+    }
+
+    /** As {@link #noiseFloor(Path, Trace)}, with llama.cpp under {@code settings}. */
+    public static NoiseFloor noiseFloor(Path gguf, Trace mine, ContextSettings settings) {
+        String prompt = promptOf(mine);
+        try (LlamaModel model = load(gguf);
+             LlamaContext context = model.newContext(fitting(model, prompt, mine.steps(), settings));
+             Trace llama = new GreedyCapture(context).teacherForced(prompt, mine.tokens())) {
+            // not closed as a pair: mine stays the caller's
+            TracePair pair = new TracePair(llama, mine, List.of());
+            StepComparison divergence = TraceComparator.within(Band.logprob(0)).compare(llama, mine).summary()
+                    .divergence();
+            return new NoiseFloorProbe(NoiseFloorProbe.DEFAULT_STEPS).measure(context, pair, divergence, null);
+        }
+    }
+
+    private static String promptOf(Trace other) {
+        String prompt = other.info().prompt();
+        if (prompt == null) {
+            throw new BadInputException(other.info().label() + ": the trace records no prompt text to feed llama.cpp");
+        }
+        return prompt;
+    }
+
     private static ContextSettings exact() {
-        ContextSettings d = ContextSettings.defaults();
-        return new ContextSettings(d.contextLength(), d.batch(), d.microBatch(), d.threads(), d.threadsBatch(), false,
-                ContextSettings.KvType.F32);
+        return ContextSettings.defaults().exact();
     }
 
     private static LlamaModel load(Path gguf) {
