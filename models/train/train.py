@@ -193,10 +193,11 @@ def main():
     ap.add_argument("--vocab-gguf", default="native/llama.cpp/models/ggml-vocab-llama-spm.gguf")
     ap.add_argument("--out", default="models/kjv-llama-f32.gguf")
     ap.add_argument("--log", default="target/kjv-train/log.json")
-    ap.add_argument("--steps", type=int, default=200)
+    ap.add_argument("--steps", type=int, default=260)
     ap.add_argument("--batch", type=int, default=4)
     ap.add_argument("--ctx", type=int, default=128, help="training window, recorded as the context length")
     ap.add_argument("--lr", type=float, default=4e-3)
+    ap.add_argument("--negatives", type=int, default=2048, help="never-seen pieces sampled into each step's softmax")
     ap.add_argument("--seed", type=int, default=1611)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--eval-every", type=int, default=50)
@@ -207,17 +208,20 @@ def main():
     torch.use_deterministic_algorithms(True)
     rng = np.random.default_rng(args.seed)
 
+    cfg = Config(vocab=len(gguf.GGUFReader(args.vocab_gguf).fields["tokenizer.ggml.tokens"].data), ctx=args.ctx)
     chapters = read_tokens(args.tokens)
     held_out = chapters[::20]  # every 20th chapter: a validation set spread over the whole book
     train = np.concatenate([c[1:] for i, c in enumerate(chapters) if i % 20 != 0])
     valid = np.concatenate([c[1:] for c in held_out])
-    # The training softmax spans only the pieces the text uses (about 6,700 of 32,000): the LM head is most of the
-    # arithmetic, and 2 shared cores allow minutes. The other rows keep their initial values, a tail of never-seen
-    # tokens with low logits, which llama.cpp's full-vocabulary logits still include.
+    # The training softmax spans the pieces the text uses (about 6,700 of 32,000) plus a fresh random sample of the
+    # others each step: the LM head is most of the arithmetic, and 2 shared cores allow minutes. The sample pushes the
+    # never-seen pieces down (without it nothing anchors the used pieces' logits above them, and they keep about 2
+    # nats of the full-vocabulary loss), so llama.cpp's full-vocabulary logits end in a low tail, as a real model's do.
     used = torch.from_numpy(np.unique(train))
-    remap = torch.full((int(used.max()) + 1,), -1, dtype=torch.long)
+    unused = torch.from_numpy(np.setdiff1d(np.arange(cfg.vocab), used.numpy()))
+    remap = torch.full((cfg.vocab,), -1, dtype=torch.long)
     remap[used] = torch.arange(len(used))
-    cfg = Config(vocab=len(gguf.GGUFReader(args.vocab_gguf).fields["tokenizer.ggml.tokens"].data), ctx=args.ctx)
+    sampler = torch.Generator().manual_seed(args.seed)
     model = Llama(cfg)
     params = sum(p.numel() for p in model.parameters())
     print(f"{params:,} parameters; {len(train):,} training tokens ({len(used):,} distinct), {len(valid):,} held out",
@@ -236,14 +240,17 @@ def main():
         return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
 
     log = {"seed": args.seed, "steps": args.steps, "batch": args.batch, "ctx": cfg.ctx, "lr": args.lr,
-           "parameters": params, "train_tokens": int(len(train)), "distinct_tokens": int(len(used)), "valid_tokens": int(len(valid)), "curve": []}
+           "parameters": params, "train_tokens": int(len(train)), "distinct_tokens": int(len(used)),
+           "negatives": args.negatives, "valid_tokens": int(len(valid)), "curve": []}
     start = time.time()
     smoothed = None
     for step in range(args.steps):
         for g in opt.param_groups:
             g["lr"] = lr_at(step)
         x, y = batches(train, cfg, args.batch, rng)
-        loss = F.cross_entropy(model(x, used).view(-1, len(used)), remap[y].view(-1))
+        negatives = unused[torch.randperm(len(unused), generator=sampler)[:args.negatives]]
+        rows = torch.cat((used, negatives))
+        loss = F.cross_entropy(model(x, rows).view(-1, len(rows)), remap[y].view(-1))
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

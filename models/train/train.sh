@@ -20,3 +20,4 @@ tokenize "$work/chapters.txt" "$work/tokens.txt"
 tokenize "$work/prompts.txt" "$work/prompt-tokens.txt"
 "$PYTHON" models/train/train.py --tokens "$work/tokens.txt" --prompts "$work/prompt-tokens.txt" \
   --out models/kjv-llama-f32.gguf --log "$work/log.json" "$@"
+make models   # the F16 and Q8_0 twins of the new original
