@@ -20,7 +20,7 @@ def main():
     gguf_path, prompts_path, prompt_ids_path, llama_path = sys.argv[1:5]
     folder, name = os.path.split(os.path.abspath(gguf_path))
     torch.manual_seed(0)
-    model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, torch_dtype=torch.float32).eval()
+    model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32).eval()
     tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
     with open(prompts_path) as f:
         prompts = [line.rstrip("\n") for line in f if line.strip()]
