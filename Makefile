@@ -1,4 +1,4 @@
-# logit-parity build. Every target finds a JDK >= 22 itself (bin/find-jdk); the machine's default java is not used.
+# logit-parity build. Every target finds a JDK >= 25 itself (bin/find-jdk); the machine's default java is not used.
 SHELL := /bin/bash
 JAVA_HOME := $(shell bin/find-jdk)
 export JAVA_HOME
@@ -12,7 +12,7 @@ PROMPT ?= The capital of France is
 STEPS ?= 32
 
 .PHONY: all native native-from-source bindings build models bench-models test demo bench bench-compare \
-	bench-reference clean
+	bench-reference bench-sensitivity clean
 
 all: build
 
@@ -52,10 +52,13 @@ bench-models: build
 	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench
 
 # Not quiet: Surefire's per-class and closing "Tests run:" lines are the record of what ran. The core is installed
-# into the local Maven repository because the JUnit artifact (junit/) is a separate project that depends on it.
+# into the local Maven repository because the JUnit artifact (junit/) is a separate project that depends on it, and
+# the JUnit artifact because the README's example project (junit/example/, a user's project) depends on that; the
+# example runs on this checkout's library, generated models (made by the core's tests) and oracle/generated cases.
 test: native
 	mvn -B install
-	mvn -B -f junit/pom.xml test
+	mvn -B -f junit/pom.xml install
+	mvn -B -f junit/example/pom.xml test -Dlogitparity.home=$(CURDIR)
 
 ## The main job on a built-in default: where does a generated model's Q8_0 twin part from its F32 original, and why?
 ## (exit 1 = a divergence was found, which is the point of the demo)
@@ -77,6 +80,11 @@ bench-compare: build
 bench-reference: bench-models
 	$(MVN) test-compile
 	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 32
+
+## The README's sensitivity table: the smallest single-tensor scaling the noise-floor verdict still calls a bug.
+bench-sensitivity: models
+	$(MVN) test-compile
+	$(JAVA) -Xmx2g -cp '$(CP):target/test-classes' dev.logitparity.bench.SensitivitySweep
 
 clean:
 	rm -rf target

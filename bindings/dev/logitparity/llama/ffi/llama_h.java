@@ -63,6 +63,7 @@ public final class llama_h {
     /** {@code enum ggml_type} values the project sets for the KV cache. */
     public static final int GGML_TYPE_F32 = 0;
     public static final int GGML_TYPE_F16 = 1;
+    public static final int GGML_TYPE_Q8_0 = 8;
 
     private static class llama_backend_init {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid();

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A file that cannot be used as what it was given for (a GGUF, a trace, another runtime's dump). The message is
- * always one line, {@code <file>: <problem>}: parser messages that wrap lines are folded, so a command line can print
- * it as it is.
+ * always one line, {@code <file>: <problem>}: parser messages that wrap lines are folded and what came from the file
+ * is escaped ({@link Printable}), so a command line can print it as it is.
  */
 public class FileFormatException extends BadInputException {
 
@@ -13,9 +13,9 @@ public class FileFormatException extends BadInputException {
     private final String problem;
 
     public FileFormatException(Path file, String problem, Throwable cause) {
-        super(file + ": " + oneLine(problem), cause);
+        super(file + ": " + Printable.oneLine(problem), cause);
         this.file = file;
-        this.problem = oneLine(problem);
+        this.problem = Printable.oneLine(problem);
     }
 
     public Path file() {
@@ -25,9 +25,5 @@ public class FileFormatException extends BadInputException {
     /** The message without the file. */
     public String problem() {
         return problem;
-    }
-
-    private static String oneLine(String text) {
-        return String.valueOf(text).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

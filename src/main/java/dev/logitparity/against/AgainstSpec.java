@@ -21,8 +21,8 @@ public sealed interface AgainstSpec {
     record Dump(Path path) implements AgainstSpec {
     }
 
-    /** The real {@code apr} on PATH, run on the same model and prompt. */
-    record Apr() implements AgainstSpec {
+    /** The real {@code apr} (on PATH, or the one {@code --apr} names), run on the same model and prompt. */
+    record Apr(AprRunner runner) implements AgainstSpec {
     }
 
     /** The same libllama under other settings, in a child JVM because some settings are process-wide. */
@@ -37,7 +37,7 @@ public sealed interface AgainstSpec {
 
     static AgainstSpec parse(String text) {
         if (text.equals("apr")) {
-            return new Apr();
+            return new Apr(AprRunner.onPath());
         }
         if (text.equals("reference")) {
             return new Reference();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,12 @@ import java.util.Map;
  * two settings of them needs two processes. The child runs this project's own {@code capture} command.
  */
 public final class ChildCapture {
+
+    /**
+     * For every child that runs llama.cpp: should it abort, ggml's gdb backtrace must not reach its stdout. The
+     * child's abort callback suppresses it too; this also covers an abort before the child has installed it.
+     */
+    public static final Map<String, String> ENVIRONMENT = Map.of("GGML_NO_BACKTRACE", "1");
 
     private ChildCapture() {
     }
@@ -23,28 +30,38 @@ public final class ChildCapture {
      * @param settings      the {@code llama.cpp:KEY=VALUE} overrides, applied after the parent's options
      */
     public static void capture(List<String> baseArguments, Map<String, String> settings, Path out) {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        passThrough(command, "logitparity.lib");
-        command.add("dev.logitparity.cli.Main");
-        command.add("capture");
-        command.addAll(baseArguments);
-        command.addAll(LlamaCppSetting.options(settings));
-        command.add("--out");
-        command.add(out.toString());
+        List<String> arguments = new ArrayList<>();
+        arguments.add("capture");
+        arguments.addAll(baseArguments);
+        arguments.addAll(LlamaCppSetting.options(settings));
+        arguments.add("--out");
+        arguments.add(out.toString());
         try {
             Path log = Files.createTempFile("logit-parity-child-", ".out");
             try {
-                Subprocess.run("llama.cpp:" + settings, command, LlamaCppSetting.environment(settings), log);
+                Map<String, String> env = new HashMap<>(LlamaCppSetting.environment(settings));
+                env.putAll(ENVIRONMENT);
+                Subprocess.run("llama.cpp:" + settings, command(arguments), env, log);
             } finally {
                 Files.deleteIfExists(log);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** This project's CLI with {@code arguments}, in a new JVM with this one's class path and library. */
+    public static List<String> command(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        passThrough(command, "logitparity.lib");
+        passThrough(command, "logitparity.precheck");
+        command.add("dev.logitparity.cli.Main");
+        command.addAll(arguments);
+        return command;
     }
 
     private static void passThrough(List<String> command, String property) {

@@ -9,7 +9,8 @@ import java.util.Map;
  */
 final class LlamaCppSetting {
 
-    static final List<String> KEYS = List.of("threads", "batch", "ctx", "flash-attn", "cpu", "repack", "graph-reuse");
+    static final List<String> KEYS = List.of("threads", "batch", "ctx", "flash-attn", "kv-type", "cpu", "repack",
+            "graph-reuse");
 
     private LlamaCppSetting() {
     }
@@ -19,7 +20,7 @@ final class LlamaCppSetting {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
         settings.forEach((key, value) -> {
             switch (key) {
-                case "threads", "batch", "ctx", "flash-attn", "cpu" -> {
+                case "threads", "batch", "ctx", "flash-attn", "kv-type", "cpu" -> {
                     out.add("--" + key);
                     out.add(value);
                 }

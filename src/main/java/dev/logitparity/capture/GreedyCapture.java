@@ -104,7 +104,8 @@ public final class GreedyCapture {
             throw new BadInputException("steps must be at least 1, got " + steps);
         }
         int[] tokens = context.model().vocab().tokenize(prompt);
-        int capacity = context.contextLength();
+        // llama.cpp rounds n_ctx up (to 256): the user's limit is the one they asked for
+        int capacity = Math.min(context.contextLength(), context.settings().contextLength());
         if (tokens.length + steps > capacity) {
             throw new BadInputException("prompt is " + tokens.length + " tokens; with " + steps
                     + " steps that exceeds the context of " + capacity + " tokens");

@@ -1,22 +1,24 @@
 package dev.logitparity.cli;
 
-import dev.logitparity.compare.Band;
+import dev.logitparity.compare.BandChoice;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code --band logprob=1e-3,kl=1e-4,near-tie=2e-3}. Keys not given keep {@link Band#defaults()}; the near-tie margin
- * follows the logprob threshold unless given.
+ * {@code --band auto} or {@code --band logprob=1e-3,kl=1e-4,near-tie=2e-3}. Keys not given are left to the noise
+ * floor; the near-tie margin follows the logprob threshold unless given.
  */
-final class BandConverter implements ITypeConverter<Band> {
+final class BandConverter implements ITypeConverter<BandChoice> {
 
-    private static final String KEYS = " (keys: logprob, kl, near-tie)";
+    private static final String KEYS = " (auto, or keys: logprob, kl, near-tie)";
 
     @Override
-    public Band convert(String value) {
-        Band defaults = Band.defaults();
-        double logprob = defaults.logprob();
-        double kl = defaults.kl();
+    public BandChoice convert(String value) {
+        if (value.strip().equals("auto")) {
+            return BandChoice.AUTO;
+        }
+        Double logprob = null;
+        Double kl = null;
         Double nearTie = null;
         for (String item : value.split(",")) {
             String[] kv = item.split("=", 2);
@@ -31,15 +33,19 @@ final class BandConverter implements ITypeConverter<Band> {
                 default -> throw new TypeConversionException("unknown band key '" + kv[0] + "'" + KEYS);
             }
         }
-        Band band = Band.logprob(logprob).kl(kl);
-        return nearTie == null ? band : band.nearTie(nearTie);
+        return new BandChoice(logprob, kl, nearTie);
     }
 
     private static double number(String key, String text) {
+        double value;
         try {
-            return Double.parseDouble(text.strip());
+            value = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             throw new TypeConversionException(key + "=" + text + " is not a number");
         }
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new TypeConversionException(key + "=" + text + " must be finite and >= 0");
+        }
+        return value;
     }
 }

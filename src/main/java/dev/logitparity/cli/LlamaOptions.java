@@ -27,6 +27,14 @@ final class LlamaOptions {
             converter = OnOff.class)
     Boolean flashAttention;
 
+    @Option(names = "--kv-type", paramLabel = "f16|f32|q8_0", converter = KvTypeConverter.class,
+            description = "KV cache element type (default: f16, llama.cpp's).")
+    ContextSettings.KvType kvType;
+
+    @Option(names = "--exact", description = "Compute as an fp32 runtime does: F32 KV cache and flash attention off "
+            + "(unless --kv-type or --flash-attn say otherwise). Use it to compare with PyTorch or another fp32 port.")
+    boolean exact;
+
     @Option(names = "--no-repack", description = "Keep weights in their GGUF layout (no CPU-specific repacking).")
     boolean noRepack;
 
@@ -48,6 +56,10 @@ final class LlamaOptions {
         add(out, "--batch", batch);
         add(out, "--ctx", contextLength);
         add(out, "--flash-attn", flashAttention == null ? null : flashAttention ? "on" : "off");
+        add(out, "--kv-type", kvType == null ? null : kvType.name().toLowerCase(java.util.Locale.ROOT));
+        if (exact) {
+            out.add("--exact");
+        }
         add(out, "--cpu", cpuVariant);
         add(out, "--lib", libDir);
         if (noRepack) {
@@ -75,7 +87,7 @@ final class LlamaOptions {
     }
 
     ContextSettings contextSettings() {
-        ContextSettings s = ContextSettings.defaults();
+        ContextSettings s = exact ? ContextSettings.defaults().exact() : ContextSettings.defaults();
         if (threads != null) {
             s = s.withThreads(threads);
         }
@@ -88,7 +100,23 @@ final class LlamaOptions {
         if (flashAttention != null) {
             s = s.withFlashAttention(flashAttention);
         }
+        if (kvType != null) {
+            s = s.withKvType(kvType);
+        }
         return s;
+    }
+
+    static final class KvTypeConverter implements picocli.CommandLine.ITypeConverter<ContextSettings.KvType> {
+        @Override
+        public ContextSettings.KvType convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "f16" -> ContextSettings.KvType.F16;
+                case "f32" -> ContextSettings.KvType.F32;
+                case "q8_0" -> ContextSettings.KvType.Q8_0;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a KV cache type (f16, f32 or q8_0)");
+            };
+        }
     }
 
     static final class OnOff implements picocli.CommandLine.ITypeConverter<Boolean> {

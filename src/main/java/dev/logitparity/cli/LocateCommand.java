@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logitparity.BadInputException;
 import dev.logitparity.against.AgainstSpec;
+import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.TextReport;
 import dev.logitparity.compare.TraceComparator;
@@ -16,8 +17,11 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.locate.Arbiter;
 import dev.logitparity.matrix.ChartWriter;
+import dev.logitparity.tokenization.PromptDiagnosis;
 import dev.logitparity.locate.Arbitration;
+import dev.logitparity.locate.FlooredJudgement;
 import dev.logitparity.locate.PairCapture;
+import dev.logitparity.locate.PairComparison;
 import dev.logitparity.locate.TracePair;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,12 +52,19 @@ import java.util.function.IntFunction;
                 "  OTHER.gguf                 the same prompt through the same bridge (e.g. the Q8_0 twin)",
                 "  FILE or DIR                a trace folder, JSON-lines logit dump, apr --json output, HF oracle",
                 "                             JSON, or llama-debug .bin (detected by content)",
-                "  apr                        runs `apr run MODEL --prompt PROMPT --json --max-tokens N`",
+                "  apr                        runs `apr run MODEL --prompt PROMPT --json --max-tokens N` (with",
+                "                             --logprobs 20 when that apr has it: prompt ids and top-20 logits)",
                 "  llama.cpp:KEY=V,...        the same library in a child JVM with other settings; keys: threads,",
-                "                             batch, ctx, flash-attn, cpu (e.g. cpu=haswell), repack, graph-reuse",
+                "                             batch, ctx, flash-attn, kv-type, cpu (e.g. cpu=haswell), repack,",
+                "                             graph-reuse",
                 "  reference                  the pure-Java f64 reference engine on MODEL (llama, qwen2, gpt2);",
                 "                             the default: is llama.cpp near exact arithmetic on this model?",
-                "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input.",
+                "", "The band is derived from a noise floor measured in the run (--band auto): llama.cpp's distance to",
+                "the f64 reference plus its spread over kernel choices, over the first --floor-steps steps and the",
+                "first divergent one; band = 1.5 x (A's floor + B's), near tie = 2 x band.",
+                "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input, 3 the other runtime",
+                "timed out or crashed, or an internal error (a bug here, or llama.cpp aborting: one line; --verbose",
+                "adds the stack trace).",
                 "", "Examples:",
                 "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
                 "  divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
@@ -106,6 +117,9 @@ final class LocateCommand implements Callable<Integer> {
     boolean arbiter;
 
     @Mixin
+    AprOption apr;
+
+    @Mixin
     LlamaOptions llama;
 
     @Spec
@@ -119,20 +133,19 @@ final class LocateCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new BadInputException("--steps must be at least 1, got " + steps);
         }
-        AgainstSpec other = AgainstSpec.parse(against);
-        TraceComparator comparator = TraceComparator.within(band.band()).topK(topK);
+        AgainstSpec other = apr.apply(AgainstSpec.parse(against));
+        FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
+                band.band(), band.probe());
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
              TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {
-            DivergenceReport report = comparator.endOfGeneration(m.vocab()::isEndOfGeneration)
-                    .compare(pair.llama(), pair.other());
-            for (String note : pair.notes()) {
-                report = report.withNote(note);
-            }
+            PairComparison compared = PairComparison.of(judgement, context, pair,
+                    other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
+            DivergenceReport report = compared.report();
             IntFunction<String> pieces = pieceRenderer(m.vocab());
             export(pair, report, pieces);
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
-            print(report, arbitration, pieces);
+            print(report, Optional.ofNullable(compared.tokenization()), arbitration, pieces);
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
     }
@@ -158,32 +171,34 @@ final class LocateCommand implements Callable<Integer> {
         }
     }
 
-    private void print(DivergenceReport report, Optional<Arbitration> arbitration, IntFunction<String> pieces)
-            throws IOException {
+    private void print(DivergenceReport report, Optional<PromptDiagnosis> tokenization,
+                       Optional<Arbitration> arbitration, IntFunction<String> pieces) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode tree = mapper.valueToTree(report);
+            tokenization.ifPresent(t -> tree.set("tokenization", mapper.valueToTree(t)));
             arbitration.ifPresent(a -> tree.set("arbitration", mapper.valueToTree(a)));
             out.println(mapper.writeValueAsString(tree));
         } else {
             out.print(TextReport.render(report, pieces));
+            tokenization.ifPresent(t -> out.print(t.piecesText()));
             arbitration.ifPresent(a -> out.println(describe(a, pieces)));
         }
     }
 
     private static String describe(Arbitration a, IntFunction<String> pieces) {
         String distances = a.distanceB() == null
-                ? String.format(Locale.ROOT, "A is %.4g from it at the two candidates (B gave no logits)", a.distanceA())
-                : String.format(Locale.ROOT, "distance to it at the two candidates: A %.4g, B %.4g",
-                        a.distanceA(), a.distanceB());
+                ? String.format(Locale.ROOT, "A is %.4g from it", a.distanceA())
+                : String.format(Locale.ROOT, "distances: A %.4g, B %.4g", a.distanceA(), a.distanceB());
         return String.format(Locale.ROOT, "arbiter (pure-Java f64 reference): at step %d it prefers %s %s over %s %s "
-                        + "by %.4g nats (its own choice: %s); %s; nearer: %s",
+                        + "by %.4g nats (its own choice: %s); %s; nearer: %s, by %s",
                 a.step(), a.referenceMargin() >= 0 ? "A's" : "B's",
                 Quoted.of(pieces.apply(a.referenceMargin() >= 0 ? a.tokenA() : a.tokenB())),
                 a.referenceMargin() >= 0 ? "B's" : "A's",
                 Quoted.of(pieces.apply(a.referenceMargin() >= 0 ? a.tokenB() : a.tokenA())),
-                Math.abs(a.referenceMargin()), Quoted.of(pieces.apply(a.referenceChoice())), distances, a.nearer());
+                Math.abs(a.referenceMargin()), Quoted.of(pieces.apply(a.referenceChoice())), distances, a.nearer(),
+                a.basis());
     }
 
     /** Token ids out of the vocabulary (a broken dump) render as such instead of failing the whole report. */

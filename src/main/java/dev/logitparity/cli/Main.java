@@ -1,6 +1,8 @@
 package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.Printable;
+import dev.logitparity.against.PeerFailedException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -18,6 +20,10 @@ public final class Main {
 
     public static final int DIVERGED = 1;
     public static final int BAD_INPUT = 2;
+    /** The other runtime timed out or crashed: no comparison was made. Shares 3 with {@link #INTERNAL_ERROR}. */
+    public static final int PEER_FAILED = 3;
+    /** Anything unexpected (a bug here or in llama.cpp): never 1, which CI reads as "divergence found". */
+    public static final int INTERNAL_ERROR = 3;
 
     // Held so the level set below is not garbage-collected along with the logger.
     private static final Logger LLAMA_LOG = Logger.getLogger("llama.cpp");
@@ -35,27 +41,44 @@ public final class Main {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // --against llama.cpp:threads=1 re-runs the parent's options with overrides appended.
-                .setOverwrittenOptionsAllowed(true);
+                .setOverwrittenOptionsAllowed(true)
+                // should the handler below itself fail, still not 1
+                .setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            e.getCommandLine().getErr().println("divergence-locate: " + oneLine(e.getMessage()) + " (see --help)");
+            e.getCommandLine().getErr().println("divergence-locate: " + Printable.oneLine(e.getMessage()) + " (see --help)");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof BadInputException) {
-                cmd.getErr().println("divergence-locate: " + oneLine(e.getMessage()));
+                cmd.getErr().println("divergence-locate: " + Printable.oneLine(e.getMessage()));
                 return BAD_INPUT;
+            }
+            if (e instanceof PeerFailedException) {
+                cmd.getErr().println("divergence-locate: " + Printable.oneLine(e.getMessage()));
+                return PEER_FAILED;
             }
             if (e instanceof IOException || e instanceof UncheckedIOException) {
                 IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-                cmd.getErr().println("divergence-locate: " + oneLine(describe(io)));
+                cmd.getErr().println("divergence-locate: " + Printable.oneLine(describe(io)));
                 return BAD_INPUT;
             }
-            throw e;
+            return internalError(e, cmd.getErr(), verbose);
         });
         int status = cli.execute(args);
         out.flush();
         err.flush();
         return status;
+    }
+
+    private static int internalError(Exception e, PrintWriter err, boolean verbose) {
+        // picocli hands an Error (OutOfMemoryError, ...) over wrapped in its ExecutionException
+        Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        err.println("divergence-locate: internal error: " + cause.getClass().getSimpleName() + ": "
+                + Printable.oneLine(cause.getMessage()) + (verbose ? "" : " (--verbose shows where)"));
+        if (verbose) {
+            cause.printStackTrace(err);
+        }
+        return INTERNAL_ERROR;
     }
 
     // NIO's file exceptions carry only the path as their message.
@@ -67,9 +90,5 @@ public final class Main {
             case AccessDeniedException a -> a.getFile() + ": permission denied";
             default -> e.getMessage();
         };
-    }
-
-    private static String oneLine(String message) {
-        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
     }
 }

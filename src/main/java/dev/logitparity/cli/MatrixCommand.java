@@ -3,8 +3,11 @@ package dev.logitparity.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.logitparity.against.AgainstSpec;
+import dev.logitparity.compare.Band;
 import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.locate.FlooredJudgement;
 import dev.logitparity.export.AtomicFile;
+import dev.logitparity.matrix.IsolatedCells;
 import dev.logitparity.matrix.MatrixCell;
 import dev.logitparity.matrix.MatrixReport;
 import dev.logitparity.matrix.MatrixRunner;
@@ -23,6 +26,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,7 +35,8 @@ import java.util.concurrent.Callable;
 @Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs every oracle/<model>/<prompt>.json case through llama.cpp and prints the parity matrix: "
                 + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell.",
-        footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input.",
+        footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input, 3 the other "
+                        + "runtime timed out or crashed, or an internal error.",
                 "", "Examples:",
                 "  divergence-locate matrix --models models --oracle oracle --require 9/12",
                 "  divergence-locate matrix --models my-models.properties --oracle oracle --against apr --json"})
@@ -65,7 +70,14 @@ final class MatrixCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    AprOption apr;
+
+    @Mixin
     LlamaOptions llama;
+
+    // Set by the parent for the child JVM that runs one cell: it prints that cell as JSON and nothing else.
+    @Option(names = "--cell", hidden = true, paramLabel = "CASE")
+    Path cell;
 
     @Spec
     CommandSpec spec;
@@ -73,14 +85,19 @@ final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Threshold threshold = Threshold.parse(require);
-        List<OracleCase> cases = OracleCatalog.cases(oracle);
         ModelMap map = ModelMap.of(models);
-        Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse);
-        MatrixRunner runner = new MatrixRunner(llama.library(), map,
-                TraceComparator.within(band.band()), other, llama.modelSettings(),
-                llama.contextSettings(), llama.arguments(), out.resolve("charts"));
+        Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse).map(apr::apply);
+        if (cell != null) {
+            MatrixRunner runner = new MatrixRunner(llama.library(), map,
+                    new FlooredJudgement(TraceComparator.within(Band.logprob(0)), band.band(), band.probe()), other,
+                    llama.modelSettings(), llama.contextSettings(), llama.arguments(), out.resolve("charts"));
+            MatrixCell result = runner.run(List.of(OracleCase.read(cell)), c -> { }).getFirst();
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+            return 0;
+        }
+        List<OracleCase> cases = OracleCatalog.cases(oracle);
         ProgressBar progress = new ProgressBar(cases.size());
-        List<MatrixCell> cells = runner.run(cases, progress::advance);
+        List<MatrixCell> cells = new IsolatedCells(matrixArguments(), map).run(cases, progress::advance);
         progress.finish();
         MatrixReport report = MatrixReport.of(cells, threshold);
         String jsonText = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
@@ -90,6 +107,14 @@ final class MatrixCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(json ? jsonText + System.lineSeparator() : markdown);
         return report.meetsThreshold() ? 0 : Main.DIVERGED;
+    }
+
+    /** This command's own arguments as given, for the children that each run one cell. */
+    private List<String> matrixArguments() {
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        List<String> arguments = new ArrayList<>(List.of("matrix"));
+        arguments.addAll(all.subList(all.indexOf("matrix") + 1, all.size()));
+        return arguments;
     }
 
     /** A one-line bar on the terminal's stderr; silent when stderr is not a terminal (CI logs, pipes). */

@@ -25,6 +25,18 @@ public record DivergenceReport(Summary summary, List<StepComparison> steps) {
         return new DivergenceReport(summary.withNote(note), steps);
     }
 
+    /**
+     * This report judged {@link Verdict#TOKENIZATION} for {@code reason}: for a cause the two id sequences alone do not
+     * show (B reported only a different prompt-token count), or to replace the ids' reason with an explanation of it.
+     * No step compares the same context then, so there is no divergence and no minimal passing band.
+     */
+    public DivergenceReport withTokenization(String reason) {
+        Summary s = summary;
+        return new DivergenceReport(new Summary(s.mode(), Verdict.TOKENIZATION, reason, s.sourceA(), s.sourceB(), null,
+                null, 0, s.prompt(), s.lengths(), s.nonFinite(), s.band(), null, s.floor(), s.topK(), s.notes()),
+                steps);
+    }
+
     public enum Mode {
         /** Both sides gave logits. */
         TWO_SIDED,
@@ -42,13 +54,14 @@ public record DivergenceReport(Summary summary, List<StepComparison> steps) {
      *                           tolerance"): the largest max |Δlogprob| and KL seen, and as near-tie margin the smaller
      *                           winning margin at the divergence (0 when none). Null when it cannot exist: one-sided,
      *                           no same-context step, or a same-context step with non-finite logits
+     * @param floor              the noise floor measured in the run (the band derives from it unless given), or null
      * @param topK               the k of the steps' top-k overlap
      * @param notes              caveats a reader needs, e.g. which steps compare different contexts
      */
     public record Summary(Mode mode, Verdict verdict, String reason, String sourceA, String sourceB,
                           StepComparison divergence, Integer firstOutOfBand, Integer contextsDifferFrom,
                           PromptCheck prompt, Lengths lengths, NonFinite nonFinite, Band band,
-                          Band minimalPassingBand, int topK, List<String> notes) {
+                          Band minimalPassingBand, NoiseFloor floor, int topK, List<String> notes) {
         public Summary {
             notes = List.copyOf(notes);
         }
@@ -57,7 +70,7 @@ public record DivergenceReport(Summary summary, List<StepComparison> steps) {
             List<String> more = new ArrayList<>(notes);
             more.add(note);
             return new Summary(mode, verdict, reason, sourceA, sourceB, divergence, firstOutOfBand,
-                    contextsDifferFrom, prompt, lengths, nonFinite, band, minimalPassingBand, topK, more);
+                    contextsDifferFrom, prompt, lengths, nonFinite, band, minimalPassingBand, floor, topK, more);
         }
     }
 

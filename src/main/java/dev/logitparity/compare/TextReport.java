@@ -57,7 +57,12 @@ public final class TextReport {
         } else {
             line(out, "divergence: none within the same context");
         }
-        line(out, "band: %s", bandText(s.band()));
+        if (s.floor() != null) {
+            wrapped(out, "noise floor: ", floorText(s.floor()));
+        }
+        wrapped(out, "band: ", bandText(s.band()) + (s.floor() == null ? ""
+                : s.band().equals(s.floor().band()) ? " (derived from the floor: " + derivation(s.floor()) + ")"
+                : " (given; the floor's would be " + bandText(s.floor().band()) + ")"));
         line(out, "minimal passing band: %s",
                 s.minimalPassingBand() == null ? noMinimalBand(s) : bandText(s.minimalPassingBand()));
         NonFinite nf = s.nonFinite();
@@ -156,6 +161,41 @@ public final class TextReport {
         }
         return s.prompt().matches() && s.lengths().compared() > 0
                 ? "none (non-finite logits)" : "none (no step compares the same context)";
+    }
+
+    private static String floorText(NoiseFloor f) {
+        StringBuilder text = new StringBuilder(short3(f.floor().logprob())).append(" nats, KL ")
+                .append(short3(f.floor().kl())).append(" (").append(f.source());
+        if (f.toReference() != null) {
+            text.append("; llama.cpp to the f64 reference ").append(short3(f.toReference().logprob()));
+        }
+        f.kernelChoices().forEach((choice, d) -> text.append("; ").append(choice).append(" moves it ")
+                .append(short3(d.logprob())));
+        if (f.roundingEffect() != null) {
+            text.append("; ggml's activation rounding explains ").append(short3(f.roundingEffect().logprob()));
+        }
+        if (!f.trusted()) {
+            text.append("; llama.cpp is further from exact arithmetic than its rounding explains, so the floor is what "
+                    + "the rounding explains");
+        }
+        if (f.weights() != null) {
+            text.append("; the weights alone move it ").append(short3(f.weights().logprob()))
+                    .append(f.weightsFinding() == null ? " (B's weights are a quantisation of A's)" : "");
+        }
+        if (f.otherFloor() != null) {
+            text.append("; B's own floor ").append(short3(f.otherFloor().logprob()));
+        }
+        return text.append(") over steps ").append(stepsText(f.steps())).append(", measured in ")
+                .append(String.format(Locale.ROOT, "%.2f s", f.millis() / 1000.0)).toString();
+    }
+
+    private static String derivation(NoiseFloor f) {
+        return short3(NoiseFloor.HEADROOM) + " x (A's floor + " + (f.otherFloor() == null ? "B's, taken as A's" : "B's")
+                + (f.weights() != null && f.weightsFinding() == null ? " + weights" : "") + "), near tie 2 x band";
+    }
+
+    private static String stepsText(List<Integer> steps) {
+        return steps.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static String bandText(Band band) {

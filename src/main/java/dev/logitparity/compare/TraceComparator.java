@@ -31,15 +31,35 @@ public final class TraceComparator {
     private final Band band;
     private final int topK;
     private final IntPredicate endOfGeneration;
+    private final NoiseFloor floor;
 
-    private TraceComparator(Band band, int topK, IntPredicate endOfGeneration) {
+    private TraceComparator(Band band, int topK, IntPredicate endOfGeneration, NoiseFloor floor) {
         this.band = band;
         this.topK = topK;
         this.endOfGeneration = endOfGeneration;
+        this.floor = floor;
     }
 
     public static TraceComparator within(Band band) {
-        return new TraceComparator(band, DEFAULT_TOP_K, token -> false);
+        return new TraceComparator(band, DEFAULT_TOP_K, token -> false, null);
+    }
+
+    /**
+     * Judged against the band {@code floor} derives, with its blame and weights findings in the verdict; the floor is
+     * in the report's summary.
+     */
+    public static TraceComparator within(NoiseFloor floor) {
+        return within(floor.band()).withFloor(floor);
+    }
+
+    /** This comparator with another band. */
+    public TraceComparator withBand(Band other) {
+        return new TraceComparator(other, topK, endOfGeneration, floor);
+    }
+
+    /** This comparator's band, with {@code floor}'s blame and findings: for a band given explicitly over a floor. */
+    public TraceComparator withFloor(NoiseFloor measured) {
+        return new TraceComparator(band, topK, endOfGeneration, measured);
     }
 
     /**
@@ -47,7 +67,7 @@ public final class TraceComparator {
      * chooses to stop is an {@link Verdict#EARLY_STOP} (an EOS or template difference), not a logit flip.
      */
     public TraceComparator endOfGeneration(IntPredicate isEndOfGeneration) {
-        return new TraceComparator(band, topK, isEndOfGeneration);
+        return new TraceComparator(band, topK, isEndOfGeneration, floor);
     }
 
     /** This comparator with another k for the top-k overlap. */
@@ -55,7 +75,7 @@ public final class TraceComparator {
         if (k < 1) {
             throw new BadInputException("top-k must be at least 1, got " + k);
         }
-        return new TraceComparator(band, k, endOfGeneration);
+        return new TraceComparator(band, k, endOfGeneration, floor);
     }
 
     public Band band() {
@@ -102,13 +122,16 @@ public final class TraceComparator {
             }
         }
 
-        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, prompt, lengths, endOfGeneration);
+        UnlistedChoices unlisted = topKOnly ? UnlistedChoices.find(fullA, logitsB, lengths.compared())
+                : UnlistedChoices.none();
+        VerdictRules.Judgement judgement = VerdictRules.judge(steps, band, floor, prompt, lengths, endOfGeneration,
+                unlisted);
         Mode mode = logitsB == null ? Mode.ONE_SIDED : Mode.TWO_SIDED;
         Summary summary = new Summary(mode, judgement.verdict(), judgement.reason(), a.info().label(),
                 b.info().label(), judgement.divergence(),
                 judgement.firstOutOfBand() == null ? null : judgement.firstOutOfBand().step(), contextsDifferFrom,
-                prompt, lengths, nonFinite(steps), band, minimalPassingBand(steps, judgement), topK,
-                notes(a, mode, topKOnly, steps, lengths, contextsDifferFrom));
+                prompt, lengths, nonFinite(steps, unlisted), band, minimalPassingBand(steps, judgement), floor, topK,
+                notes(a, mode, topKOnly, steps, lengths, contextsDifferFrom, unlisted));
         return new DivergenceReport(summary, steps);
     }
 
@@ -121,13 +144,13 @@ public final class TraceComparator {
         }
     }
 
-    private static NonFinite nonFinite(List<StepComparison> steps) {
+    private static NonFinite nonFinite(List<StepComparison> steps, UnlistedChoices unlisted) {
         int count = 0;
         Integer first = null;
         long valuesA = 0;
         long valuesB = 0;
         for (StepComparison step : steps) {
-            if (step.nonFinite() == 0) {
+            if (nonFiniteBeyondUnlisted(step, unlisted) == 0) {
                 continue;
             }
             count++;
@@ -135,7 +158,7 @@ public final class TraceComparator {
             switch (step) {
                 case StepMetrics m -> {
                     valuesA += m.nonFiniteA();
-                    valuesB += m.nonFiniteB();
+                    valuesB += m.nonFiniteB() - (unlisted.at(m.step()) == null ? 0 : 1);
                 }
                 case OneSidedStep o -> valuesA += o.nonFiniteA();
             }
@@ -160,8 +183,13 @@ public final class TraceComparator {
         return new Band(logprob, kl, nearTie);
     }
 
+    /** The step's non-finite values, less the one that only says B's top-k list lacks A's choice. */
+    private static int nonFiniteBeyondUnlisted(StepComparison step, UnlistedChoices unlisted) {
+        return step.nonFinite() - (unlisted.at(step.step()) == null ? 0 : 1);
+    }
+
     private static List<String> notes(Trace a, Mode mode, boolean topKOnly, List<StepComparison> steps,
-                                      Lengths lengths, Integer contextsDifferFrom) {
+                                      Lengths lengths, Integer contextsDifferFrom, UnlistedChoices unlisted) {
         List<String> notes = new ArrayList<>();
         if (topKOnly) {
             notes.add("B listed only its top tokens: metrics cover the tokens B listed (plus A's choice), with "
@@ -183,7 +211,11 @@ public final class TraceComparator {
             notes.add("A has " + lengths.stepsA() + " steps, B " + lengths.stepsB() + ": the first "
                     + lengths.compared() + " are compared");
         }
-        long nonFinite = steps.stream().filter(s -> s.nonFinite() > 0).count();
+        if (unlisted.count() > 0) {
+            notes.add("at " + unlisted.count() + " step(s) " + unlisted.stepsText() + " B's top-k list lacks A's "
+                    + "choice: B ranks it below every token it listed; such a step counts as outside any band");
+        }
+        long nonFinite = steps.stream().filter(s -> nonFiniteBeyondUnlisted(s, unlisted) > 0).count();
         if (nonFinite > 0) {
             notes.add(nonFinite + " compared step(s) have NaN or infinite logits; they count as outside any band, "
                     + "and their metrics cover only the tokens finite on both sides");

@@ -21,8 +21,8 @@ final class VerdictRules {
     private VerdictRules() {
     }
 
-    static Judgement judge(List<StepComparison> steps, Band band, PromptCheck prompt, Lengths lengths,
-                           IntPredicate endOfGeneration) {
+    static Judgement judge(List<StepComparison> steps, Band band, NoiseFloor floor, PromptCheck prompt,
+                           Lengths lengths, IntPredicate endOfGeneration, UnlistedChoices unlisted) {
         List<StepComparison> sameContext = steps.stream().takeWhile(s -> !s.contextsDiffer()).toList();
         StepComparison divergence = sameContext.stream().filter(s -> !s.agrees()).findFirst().orElse(null);
         StepComparison outOfBand = sameContext.stream().filter(s -> outOfBand(s, band)).findFirst().orElse(null);
@@ -31,9 +31,13 @@ final class VerdictRules {
                     + ": A " + idText(prompt.idA()) + ", B " + idText(prompt.idB()) + " (A has " + prompt.lengthA()
                     + " ids, B " + prompt.lengthB() + ")", null, null);
         }
+        if (floor != null && floor.weightsFinding() != null) {
+            return new Judgement(Verdict.LOGIT_MISMATCH, "B's weights are not a quantisation of A's: "
+                    + floor.weightsFinding(), divergence, outOfBand);
+        }
         if (outOfBand != null) {
-            return new Judgement(bandVerdict(sameContext, band, outOfBand), bandReason(sameContext, band, outOfBand),
-                    divergence, outOfBand);
+            return new Judgement(bandVerdict(sameContext, band, outOfBand),
+                    bandReason(sameContext, band, outOfBand, unlisted) + Blame.of(floor), divergence, outOfBand);
         }
         if (divergence != null && (endOfGeneration.test(divergence.argmaxA())
                 || endOfGeneration.test(divergence.choiceB()))) {
@@ -41,15 +45,16 @@ final class VerdictRules {
             return new Judgement(Verdict.EARLY_STOP, "at step " + divergence.step() + " " + (aStops ? "A" : "B")
                     + " chooses end-of-generation token " + (aStops ? divergence.argmaxA() : divergence.choiceB())
                     + " while " + (aStops ? "B" : "A") + " goes on with "
-                    + (aStops ? divergence.choiceB() : divergence.argmaxA()) + "; every step before is within the band",
-                    divergence, null);
+                    + (aStops ? divergence.choiceB() : divergence.argmaxA()) + before(divergence), divergence, null);
         }
         if (divergence != null) {
             boolean nearTie = winningMargin(divergence) <= band.nearTie();
             String reason = "first divergence at step " + divergence.step()
                     + (nearTie ? " is a near tie: " : " is not a near tie: ") + marginText(divergence)
                     + (nearTie ? " <= " : " > ") + "near-tie margin " + short3(band.nearTie())
-                    + (divergence.step() > 0 ? "; every step before is within the band" : "");
+                    + (divergence.step() > 0 ? before(divergence) : "")
+                    + (floor != null && floor.flipCause() != null ? "; " + floor.flipCause() : "")
+                    + (nearTie ? "" : Blame.of(floor));
             return new Judgement(nearTie ? Verdict.NEAR_TIE_FLIP : Verdict.LOGIT_MISMATCH, reason, divergence, null);
         }
         if (lengths.stepsA() != lengths.stepsB()) {
@@ -62,6 +67,13 @@ final class VerdictRules {
                     + " steps; no divergence before", null, null);
         }
         return new Judgement(Verdict.IDENTICAL, identicalReason(steps), null, null);
+    }
+
+    /** What can be said of the steps before a divergence: nothing about B's logits when B gave none. */
+    private static String before(StepComparison divergence) {
+        return divergence instanceof OneSidedStep
+                ? "; A chose B's token at every step before (B gave no logits: nothing is claimed about them)"
+                : "; every step before is within the band";
     }
 
     static boolean outOfBand(StepComparison step, Band band) {
@@ -86,8 +98,9 @@ final class VerdictRules {
         return DriftRule.holds(metrics(sameContext), band) ? Verdict.DRIFT : Verdict.LOGIT_MISMATCH;
     }
 
-    private static String bandReason(List<StepComparison> sameContext, Band band, StepComparison outOfBand) {
-        String excess = excessText(outOfBand, band);
+    private static String bandReason(List<StepComparison> sameContext, Band band, StepComparison outOfBand,
+                                     UnlistedChoices unlisted) {
+        String excess = excessText(outOfBand, band, unlisted);
         if (outOfBand.step() == 0) {
             return "step 0 is already outside the band: " + excess;
         }
@@ -107,7 +120,10 @@ final class VerdictRules {
                 + "steady growth (" + trend + (band.admits(metrics.getLast()) ? "; later steps back within it)" : ")");
     }
 
-    private static String excessText(StepComparison step, Band band) {
+    private static String excessText(StepComparison step, Band band, UnlistedChoices unlisted) {
+        if (unlisted.at(step.step()) != null && step.nonFinite() == 1) {
+            return unlisted.describe(step.step());
+        }
         if (step.nonFinite() > 0) {
             return switch (step) {
                 case StepMetrics m -> "non-finite logits (A " + m.nonFiniteA() + ", B " + m.nonFiniteB() + ")";

@@ -1,7 +1,13 @@
 package dev.logitparity.export;
 
+import dev.logitparity.BadInputException;
+import dev.logitparity.TemporaryFiles;
+
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -19,20 +25,45 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** @throws BadInputException naming {@code target} (never the temporary file) when it cannot be written */
     public static Path write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        Path temp;
+        try {
+            Files.createDirectories(absolute.getParent());
+            temp = TemporaryFiles.fileBeside(absolute);
+        } catch (FileSystemException e) {
+            throw cannotWrite(target, e);
+        }
         try {
             body.writeTo(temp);
             return Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileSystemException e) {
+            delete(temp, e);
+            throw cannotWrite(target, e);
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
+            delete(temp, e);
             throw e;
+        } finally {
+            TemporaryFiles.release(temp);
         }
+    }
+
+    private static void delete(Path temp, Throwable failure) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+
+    /** NIO names the file it failed on, which may be the temporary one, and gives no reason for some failures. */
+    public static BadInputException cannotWrite(Path target, FileSystemException e) {
+        String reason = switch (e) {
+            case AccessDeniedException a -> "permission denied";
+            case NoSuchFileException n -> "no such folder";
+            default -> e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        };
+        return new BadInputException(target + ": cannot write it: " + reason, e);
     }
 }

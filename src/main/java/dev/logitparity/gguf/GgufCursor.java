@@ -109,10 +109,17 @@ final class GgufCursor {
      * does not validate it either.
      */
     String string() {
+        return string(Integer.MAX_VALUE - 8, "string");
+    }
+
+    /** A GGUF string of at most {@code maxBytes}; {@code what} names the limit in the error. */
+    String string(long maxBytes, String what) {
+        long start = position;
         long length = i64();
         require(length);
-        if (length > Integer.MAX_VALUE - 8) {
-            throw error(reading + ": string of " + length + " bytes at offset " + position + " is too long");
+        if (length > maxBytes) {
+            throw error(reading + ": " + what + " at offset " + start + " is " + length + " bytes long, over the limit of "
+                    + maxBytes);
         }
         byte[] bytes = file.asSlice(position, length).toArray(ValueLayout.JAVA_BYTE);
         position += length;

@@ -35,6 +35,8 @@ public final class GgufFile implements AutoCloseable {
     static final int DEFAULT_ALIGNMENT = 32;
     /** GGML_MAX_DIMS. */
     static final int MAX_DIMS = 4;
+    /** GGML_MAX_NAME, which counts the terminating NUL: ggml's loader refuses longer tensor names. */
+    static final int MAX_NAME = 64;
 
     private final Path path;
     private final Arena arena;
@@ -246,7 +248,8 @@ public final class GgufFile implements AutoCloseable {
         List<RawTensorInfo> infos = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             in.reading("tensor info #" + i);
-            String name = in.string();
+            // read the length first: a corrupt one would otherwise make the next message quote file bytes as a name
+            String name = in.string(MAX_NAME - 1, "tensor name");
             in.reading("tensor info '" + name + "'");
             long nDims = in.u32();
             if (nDims < 1 || nDims > MAX_DIMS) {

@@ -19,7 +19,8 @@ import java.util.Map;
 public record ContextSettings(int contextLength, int batch, int microBatch, int threads, int threadsBatch,
                               boolean flashAttention, KvType kvType) {
 
-    public enum KvType { F16, F32 }
+    /** Element type of the K and V caches; llama.cpp's default is F16, an fp32 runtime's is in effect F32. */
+    public enum KvType { F16, F32, Q8_0 }
 
     public ContextSettings {
         positive("context length", contextLength);
@@ -27,6 +28,10 @@ public record ContextSettings(int contextLength, int batch, int microBatch, int 
         positive("micro-batch", microBatch);
         positive("threads", threads);
         positive("batch threads", threadsBatch);
+        if (kvType == KvType.Q8_0 && !flashAttention) {
+            // llama.cpp refuses a quantised V cache without flash attention; say so before it does
+            throw new BadInputException("a q8_0 KV cache needs flash attention on");
+        }
     }
 
     /**
@@ -49,6 +54,18 @@ public record ContextSettings(int contextLength, int batch, int microBatch, int 
 
     public ContextSettings withFlashAttention(boolean on) {
         return new ContextSettings(contextLength, batch, microBatch, threads, threadsBatch, on, kvType);
+    }
+
+    public ContextSettings withKvType(KvType type) {
+        return new ContextSettings(contextLength, batch, microBatch, threads, threadsBatch, flashAttention, type);
+    }
+
+    /**
+     * The settings under which llama.cpp computes as an fp32 runtime does (PyTorch, an fp32 port): F32 KV cache and
+     * flash attention off, whose CPU kernel rounds Q and the softmax accumulation through F16.
+     */
+    public ContextSettings exact() {
+        return withFlashAttention(false).withKvType(KvType.F32);
     }
 
     public ContextSettings withContextLength(int n) {

@@ -1,5 +1,6 @@
 package dev.logitparity.llama;
 
+import dev.logitparity.BadInputException;
 import dev.logitparity.llama.ffi.llama_batch;
 import dev.logitparity.llama.ffi.llama_context_params;
 import dev.logitparity.llama.ffi.llama_h;
@@ -8,6 +9,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Map;
  * closed context throws {@link IllegalStateException}.
  */
 public final class LlamaContext implements AutoCloseable {
+
+    private static final double GIB = 1024.0 * 1024 * 1024;
 
     private final LlamaModel model;
     private final ContextSettings settings;
@@ -39,6 +43,7 @@ public final class LlamaContext implements AutoCloseable {
     }
 
     static LlamaContext create(LlamaModel model, ContextSettings settings) {
+        checkBounds(model, settings);
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment params = llama_h.llama_context_default_params(scratch);
             llama_context_params.n_ctx(params, settings.contextLength());
@@ -48,7 +53,11 @@ public final class LlamaContext implements AutoCloseable {
             llama_context_params.n_threads_batch(params, settings.threadsBatch());
             llama_context_params.flash_attn_type(params, settings.flashAttention()
                     ? llama_h.LLAMA_FLASH_ATTN_TYPE_ENABLED : llama_h.LLAMA_FLASH_ATTN_TYPE_DISABLED);
-            int kv = settings.kvType() == ContextSettings.KvType.F32 ? llama_h.GGML_TYPE_F32 : llama_h.GGML_TYPE_F16;
+            int kv = switch (settings.kvType()) {
+                case F32 -> llama_h.GGML_TYPE_F32;
+                case F16 -> llama_h.GGML_TYPE_F16;
+                case Q8_0 -> llama_h.GGML_TYPE_Q8_0;
+            };
             llama_context_params.type_k(params, kv);
             llama_context_params.type_v(params, kv);
             model.library().log().clearErrors();
@@ -59,6 +68,27 @@ public final class LlamaContext implements AutoCloseable {
             }
             return new LlamaContext(model, settings, handle);
         }
+    }
+
+    /** What llama.cpp would take without a word: threads it spins on, a KV cache the kernel then kills it for. */
+    private static void checkBounds(LlamaModel model, ContextSettings settings) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        int threads = Math.max(settings.threads(), settings.threadsBatch());
+        if (threads > processors) {
+            throw new BadInputException("--threads " + threads + " is more than the " + processors
+                    + " available processors (ggml's threads spin-wait: oversubscribed, decoding slows down up to "
+                    + "100x)");
+        }
+        int bytesPerValue = settings.kvType() == ContextSettings.KvType.F32 ? 4 : 2;
+        model.kvCacheShape().ifPresent(kv -> AvailableMemory.bytes().ifPresent(available -> {
+            double needed = kv.bytes(settings.contextLength(), bytesPerValue);
+            if (needed > available) {
+                throw new BadInputException(String.format(Locale.ROOT, "--ctx %d: the KV cache would need %.1f GiB "
+                                + "(per token: %d layers x %d values x 2 (K, V) x %d bytes), more than the %.1f GiB "
+                                + "of memory available", settings.contextLength(), needed / GIB, kv.layers(),
+                        kv.kvWidth(), bytesPerValue, available / GIB));
+            }
+        }));
     }
 
     public ContextSettings settings() {
@@ -131,14 +161,20 @@ public final class LlamaContext implements AutoCloseable {
         return handle;
     }
 
+    /**
+     * Frees the context. The model's lock is taken only after this one is released: {@link LlamaModel#close()} takes
+     * them in the other order, and two threads closing both would otherwise deadlock.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            llama_h.llama_free(handle);
+            arena.close();
         }
-        closed = true;
-        llama_h.llama_free(handle);
-        arena.close();
         model.forget(this);
     }
 }

@@ -1,6 +1,7 @@
 package dev.logitparity.llama;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.TemporaryFiles;
 import dev.logitparity.llama.ffi.llama_h;
 
 import java.io.IOException;
@@ -30,15 +31,20 @@ public final class LlamaLibrary {
             List.of("libggml.v0.4.0.so", "libggml.so"),
             List.of("libllama.v0.4.0.so", "libllama.so"));
 
+    /** Both ways to name the folder: the CLI and scripts use the variable, a JUnit suite's Surefire the property. */
+    private static final String WHERE = LibrarySettings.DIR_ENV + " or -D" + LibrarySettings.DIR_PROPERTY;
+
     private static LlamaLibrary loaded;
+    // Installed once per process even when loading fails after them (a bad --cpu) and is retried: llama and ggml
+    // keep one callback each, and an upcall stub must outlive every call.
+    private static NativeLog log;
+    private static NativeAbort abort;
 
     private final LibrarySettings settings;
-    private final NativeLog log;
     private final String cpuBackend;
 
-    private LlamaLibrary(LibrarySettings settings, NativeLog log, String cpuBackend) {
+    private LlamaLibrary(LibrarySettings settings, String cpuBackend) {
         this.settings = settings;
-        this.log = log;
         this.cpuBackend = cpuBackend;
     }
 
@@ -64,11 +70,15 @@ public final class LlamaLibrary {
             System.load(locate(settings.dir(), candidates).toString());
         }
         AbiCheck.verify(settings.dir());
-        NativeLog log = new NativeLog();
-        log.install();
+        if (log == null) {
+            log = new NativeLog();
+            log.install();
+            abort = new NativeAbort(TemporaryFiles::deleteAll);
+            abort.install();
+        }
         String cpu = loadCpuBackend(settings);
         llama_h.llama_backend_init();
-        loaded = new LlamaLibrary(settings, log, cpu);
+        loaded = new LlamaLibrary(settings, cpu);
         return loaded;
     }
 
@@ -99,14 +109,18 @@ public final class LlamaLibrary {
         return log;
     }
 
+    NativeAbort abort() {
+        return abort;
+    }
+
     private static Path locate(Path dir, List<String> candidates) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": libllama folder does not exist (run `make native`, or set "
-                    + LibrarySettings.DIR_ENV + ")");
+                    + WHERE + ")");
         }
         return candidates.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst()
                 .orElseThrow(() -> new BadInputException(dir + ": no " + String.join(" or ", candidates)
-                        + " (run `make native`, or set " + LibrarySettings.DIR_ENV + ")"));
+                        + " (run `make native`, or set " + WHERE + ")"));
     }
 
     private static String loadCpuBackend(LibrarySettings settings) {

@@ -22,30 +22,35 @@ public final class LlamaModel implements AutoCloseable {
     private final ModelSettings settings;
     private final MemorySegment handle;
     private final Vocab vocab;
+    private final Optional<KvCacheShape> kvCacheShape;
     private final List<LlamaContext> contexts = new ArrayList<>();
     private String sha256;
     private boolean closed;
 
-    private LlamaModel(LlamaLibrary library, Path path, ModelSettings settings, MemorySegment handle) {
+    private LlamaModel(LlamaLibrary library, Path path, ModelSettings settings, MemorySegment handle,
+                       Optional<KvCacheShape> kvCacheShape) {
         this.library = library;
         this.path = path;
         this.settings = settings;
         this.handle = handle;
+        this.kvCacheShape = kvCacheShape;
         this.vocab = new Vocab(this, llama_h.llama_model_get_vocab(handle));
     }
 
     static LlamaModel load(LlamaLibrary library, Path path, ModelSettings settings) {
-        precheck(path);
+        Optional<KvCacheShape> kvCacheShape = precheck(path);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = llama_h.llama_model_default_params(arena);
             llama_model_params.n_gpu_layers(params, 0);
             llama_model_params.use_extra_bufts(params, settings.repack());
             library.log().clearErrors();
+            library.abort().opened(path);
             MemorySegment handle = llama_h.llama_model_load_from_file(arena.allocateFrom(path.toString()), params);
             if (handle.equals(MemorySegment.NULL)) {
+                library.abort().closed(path);
                 throw new BadInputException(path + ": llama.cpp could not load it: " + library.log().firstError());
             }
-            return new LlamaModel(library, path, settings, handle);
+            return new LlamaModel(library, path, settings, handle, kvCacheShape);
         }
     }
 
@@ -59,6 +64,11 @@ public final class LlamaModel implements AutoCloseable {
             sha256 = ModelFingerprint.of(path).sha256();
         }
         return sha256;
+    }
+
+    /** The KV cache's size per token, where the GGUF says it. */
+    Optional<KvCacheShape> kvCacheShape() {
+        return kvCacheShape;
     }
 
     public ModelSettings settings() {
@@ -121,18 +131,23 @@ public final class LlamaModel implements AutoCloseable {
         }
         closed = true;
         llama_h.llama_model_free(handle);
+        library.abort().closed(path);
     }
 
     /**
      * Validates the whole GGUF structure in Java first: llama.cpp rejects most broken files politely, but some
      * inconsistencies reach a GGML_ASSERT, which aborts the JVM.
      */
-    private static void precheck(Path path) {
+    private static Optional<KvCacheShape> precheck(Path path) {
         if (!Files.exists(path)) {
             throw new BadInputException(path + ": model file does not exist");
         }
-        try (GgufFile ignored = GgufFile.open(path)) {
-            // opening checks magic, version, metadata, tensor table and that all tensor data lies inside the file
+        // opening checks magic, version, metadata, tensor table and that all tensor data lies inside the file
+        try (GgufFile gguf = GgufFile.open(path)) {
+            if (!"off".equals(System.getProperty(LoadPrecheck.SWITCH))) {
+                LoadPrecheck.check(gguf);
+            }
+            return KvCacheShape.of(gguf);
         }
     }
 }

@@ -41,14 +41,47 @@ public final class Arbiter {
             LogProbRow zA = LogProbRow.of(a.logits().orElseThrow(), step);
             int ta = divergence.argmaxA();
             int tb = divergence.choiceB();
-            double distanceA = r.distance(zA, ta, tb);
-            Double distanceB = pair.other().logits().filter(Logits::complete)
-                    .map(logits -> r.distance(LogProbRow.of(logits, step), ta, tb)).orElse(null);
             double margin = r.z(ta) - r.z(tb);
-            double lead = distanceB != null ? distanceB - distanceA : margin;
-            String nearer = lead > 0 ? "A" : lead < 0 ? "B" : "tie";
-            return Optional.of(new Arbitration(step, ta, tb, r.argmax(), margin, distanceA, distanceB, nearer));
+            return Optional.of(judge(pair.other().logits(), step, r, zA, ta, tb, margin));
         }
+    }
+
+    /**
+     * Full logits from B: each side's distance from the reference at the two candidates. A top-k B listing both: the
+     * distance of each side's gap between them (a top-k row's log-probabilities are renormalised over what it lists, so
+     * only differences within the row mean anything). Otherwise no distance for B, and the side whose choice the
+     * reference prefers is the nearer, with the basis saying why.
+     */
+    private static Arbitration judge(Optional<Logits> logitsB, int step, LogProbRow r, LogProbRow zA, int ta, int tb,
+                                     double margin) {
+        if (logitsB.isPresent() && logitsB.get().complete()) {
+            double distanceA = r.distance(zA, ta, tb);
+            double distanceB = r.distance(LogProbRow.of(logitsB.get(), step), ta, tb);
+            return arbitration(step, ta, tb, r, margin, distanceA, distanceB, distanceB - distanceA,
+                    "distance from the reference's log-probabilities at the two candidates");
+        }
+        if (logitsB.isEmpty()) {
+            return arbitration(step, ta, tb, r, margin, r.distance(zA, ta, tb), null, margin,
+                    "the reference's preference: B gave no logits");
+        }
+        double gapDistanceA = r.gapDistance(zA, ta, tb);
+        LogProbRow zB = LogProbRow.of(logitsB.get(), step);
+        Integer missing = zB.logits[ta] == Float.NEGATIVE_INFINITY ? Integer.valueOf(ta)
+                : zB.logits[tb] == Float.NEGATIVE_INFINITY ? Integer.valueOf(tb) : null;
+        if (missing == null) {
+            double gapDistanceB = r.gapDistance(zB, ta, tb);
+            return arbitration(step, ta, tb, r, margin, gapDistanceA, gapDistanceB, gapDistanceB - gapDistanceA,
+                    "distance from the reference's gap between the two candidates (B listed only its top-k)");
+        }
+        return arbitration(step, ta, tb, r, margin, gapDistanceA, null, margin,
+                "the reference's preference: token " + missing + " is not in B's top-k list, so B's distance is "
+                        + "unknown");
+    }
+
+    private static Arbitration arbitration(int step, int ta, int tb, LogProbRow r, double margin, double distanceA,
+                                           Double distanceB, double lead, String basis) {
+        String nearer = lead > 0 ? "A" : lead < 0 ? "B" : "tie";
+        return new Arbitration(step, ta, tb, r.argmax(), margin, distanceA, distanceB, nearer, basis);
     }
 
     /** One step's logits with their logsumexp, read as log-probabilities in double. */
@@ -66,6 +99,11 @@ public final class Arbiter {
 
         int argmax() {
             return LogProbs.argmax(logits, logits.length);
+        }
+
+        /** How far {@code other}'s gap between the two candidates is from this row's. */
+        double gapDistance(LogProbRow other, int a, int b) {
+            return Math.abs((other.logits[a] - (double) other.logits[b]) - (logits[a] - (double) logits[b]));
         }
 
         /** How far {@code other} is from this row at the two candidates. */

@@ -7,11 +7,9 @@ import dev.logitparity.against.ChildCapture;
 import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaModel;
-import dev.logitparity.llama.Vocab;
 import dev.logitparity.reference.ReferenceCapture;
 import dev.logitparity.reference.ReferenceModel;
 import dev.logitparity.sources.SourceContext;
-import dev.logitparity.sources.Tokenizer;
 import dev.logitparity.sources.TraceSources;
 import dev.logitparity.trace.Trace;
 
@@ -54,7 +52,7 @@ public final class PairCapture {
         return switch (spec) {
             case AgainstSpec.Model(Path gguf) -> againstModel(gguf);
             case AgainstSpec.Dump(Path path) -> againstDump(path, List.of());
-            case AgainstSpec.Apr() -> againstApr();
+            case AgainstSpec.Apr(AprRunner runner) -> againstApr(runner);
             case AgainstSpec.LlamaCpp(var settings) -> againstChild(settings);
             case AgainstSpec.Reference() -> againstReference();
         };
@@ -66,12 +64,14 @@ public final class PairCapture {
         try (LlamaModel other = model.library().loadModel(gguf, model.settings());
              LlamaContext otherContext = other.newContext(context.settings())) {
             if (otherContext.vocabSize() != context.vocabSize()) {
-                a.close();
                 throw new BadInputException("--against " + gguf + ": vocabulary of " + otherContext.vocabSize()
                         + " tokens, " + model.path() + " has " + context.vocabSize());
             }
             Trace b = new GreedyCapture(otherContext).teacherForced(prompt, a.tokens());
             return new TracePair(a, b, List.of("A decoded freely; B (" + gguf + ") was teacher-forced on A's tokens"));
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
         }
     }
 
@@ -88,33 +88,86 @@ public final class PairCapture {
     }
 
     private TracePair againstDump(Path path, List<String> notes) {
-        Vocab vocab = context.model().vocab();
-        SourceContext sourceContext = new SourceContext(new VocabTokenizer(vocab), context.vocabSize(), prompt);
-        Trace b = TraceSources.read(path, sourceContext);
+        Trace b = readOther(path);
         if (b.steps() == 0) {
             b.close();
             throw new BadInputException(path + ": no generated tokens to compare");
         }
         List<String> all = new ArrayList<>(notes);
         all.add("B read from " + path + " (" + TraceSources.detect(path).description() + ")");
-        if (TraceSources.tokensFromText(b)) {
-            all.add("B gave no token ids: its text was tokenised with " + context.model().path() + "'s vocabulary");
-        }
-        if (b.info().prompt() != null && !b.info().prompt().equals(prompt)) {
-            all.add("B's prompt differs from the one given here: " + b.info().prompt());
-        }
-        all.add("A (llama.cpp) was teacher-forced on B's " + b.steps() + " tokens");
-        Trace a = new GreedyCapture(context).teacherForced(prompt, b.tokens());
-        return new TracePair(a, b, all);
+        return teacherForcedOn(b, all);
     }
 
-    private TracePair againstApr() {
+    private Trace readOther(Path path) {
+        return TraceSources.read(path, new SourceContext(new VocabTokenizer(context.model().vocab()),
+                context.vocabSize(), prompt));
+    }
+
+    /**
+     * A teacher-forced on B's tokens, with the notes a reader needs about how B's ids were obtained. B is closed when
+     * A cannot be captured, so no trace outlives a failed pair.
+     */
+    private TracePair teacherForcedOn(Trace b, List<String> notes) {
+        try {
+            List<String> all = new ArrayList<>(notes);
+            if (TraceSources.tokensFromText(b)) {
+                all.add("B gave no token ids: its text was tokenised with " + context.model().path()
+                        + "'s vocabulary");
+            }
+            if (b.info().prompt() != null && !b.info().prompt().equals(prompt)) {
+                all.add("B's prompt differs from the one given here: " + b.info().prompt());
+            }
+            all.add("A (llama.cpp) was teacher-forced on B's " + b.steps() + " tokens");
+            Trace a = new GreedyCapture(context).teacherForced(prompt, b.tokens());
+            return new TracePair(a, b, all);
+        } catch (RuntimeException e) {
+            b.close();
+            throw e;
+        }
+    }
+
+    private TracePair againstApr(AprRunner runner) {
         Path json = tempFile("apr-", ".json");
         try {
-            AprRunner.run(context.model().path(), prompt, steps, json);
-            return againstDump(json, List.of("B is `apr run --json` on the same model and prompt"));
+            AprRunner.Run run = runner.run(context.model().path(), prompt, steps, json);
+            List<String> notes = new ArrayList<>();
+            String command = String.join(" ", run.command().stream().map(PairCapture::shellWord).toList());
+            notes.add("B is `" + command + "` (" + run.capabilities().version() + ")");
+            if (!run.capabilities().logprobs()) {
+                notes.add(run.capabilities().version() + " has no --logprobs: B gives tokens only, so the comparison"
+                        + " is one-sided and apr's prompt ids are unknown (apr 0.72 and later give both)");
+            }
+            run.warnings().forEach(line -> notes.add("apr said on stderr: " + line));
+            if (run.producedNoText()) {
+                notes.add("apr produced no text (exit " + AprRunner.EXIT_NO_TEXT + ": empty or whitespace-only "
+                        + "completion)");
+            }
+            Trace b = readOther(emptyAsNoText(json));
+            if (b.steps() > 0) {
+                return teacherForcedOn(b, notes);
+            }
+            // Nothing to teacher-force on: llama.cpp's own run shows what apr did not produce.
+            notes.add("A (llama.cpp) decoded freely: B has no tokens");
+            return new TracePair(new GreedyCapture(context).freeRun(prompt, steps, stopAtEndOfGeneration), b, notes);
         } finally {
             delete(json);
+        }
+    }
+
+    /** An argument as a shell would need it, for a command line shown in a note. */
+    private static String shellWord(String argument) {
+        return argument.matches("[A-Za-z0-9_./=:,+-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
+    }
+
+    /** apr's JSON, or when it printed none (as it may on exit 8), a stand-in saying it generated nothing. */
+    private Path emptyAsNoText(Path json) {
+        try {
+            if (Files.readString(json).isBlank()) {
+                Files.writeString(json, "{\"text\": \"\", \"tokens\": []}");
+            }
+            return json;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -153,19 +206,6 @@ public final class PairCapture {
             }
         } catch (IOException e) {
             // a temp file left behind is not worth failing a finished comparison for
-        }
-    }
-
-    /** The model's own tokenizer, as the readers need it for sources that carry only text. */
-    private record VocabTokenizer(Vocab vocab) implements Tokenizer {
-        @Override
-        public int[] prompt(String text) {
-            return vocab.tokenize(text);
-        }
-
-        @Override
-        public int[] continuation(String text) {
-            return vocab.tokenizeContinuation(text);
         }
     }
 }

@@ -18,9 +18,11 @@ public record TracePair(Trace llama, Trace other, List<String> notes) implements
         notes = List.copyOf(notes);
     }
 
+    /** Closes both, even when closing one throws (the other's failure is then suppressed into it). */
     @Override
     public void close() {
-        llama.close();
-        other.close();
+        try (Trace b = other; Trace a = llama) {
+            // try-with-resources does the closing and the suppression
+        }
     }
 }

@@ -6,7 +6,7 @@ import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.OneSidedStep;
 import dev.logitparity.compare.StepComparison;
 import dev.logitparity.compare.StepMetrics;
-import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.locate.FlooredJudgement;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaLibrary;
@@ -14,6 +14,7 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.locate.PairCapture;
+import dev.logitparity.locate.PairComparison;
 import dev.logitparity.locate.TracePair;
 import dev.logitparity.sources.OracleCase;
 import dev.logitparity.trace.CaptureMode;
@@ -39,7 +40,7 @@ public final class MatrixRunner {
 
     private final LlamaLibrary library;
     private final ModelMap models;
-    private final TraceComparator comparator;
+    private final FlooredJudgement judgement;
     private final Optional<AgainstSpec> against;
     private final ModelSettings modelSettings;
     private final ContextSettings contextSettings;
@@ -51,12 +52,12 @@ public final class MatrixRunner {
      * @param llamaArguments the llama options as command-line arguments, for a child JVM ({@code llama.cpp:...})
      * @param charts         folder for one PNG per case
      */
-    public MatrixRunner(LlamaLibrary library, ModelMap models, TraceComparator comparator,
+    public MatrixRunner(LlamaLibrary library, ModelMap models, FlooredJudgement judgement,
                         Optional<AgainstSpec> against, ModelSettings modelSettings, ContextSettings contextSettings,
                         List<String> llamaArguments, Path charts) {
         this.library = library;
         this.models = models;
-        this.comparator = comparator;
+        this.judgement = judgement;
         this.against = against;
         this.modelSettings = modelSettings;
         this.contextSettings = contextSettings;
@@ -75,29 +76,41 @@ public final class MatrixRunner {
         return cells;
     }
 
-    private MatrixCell run(OracleCase oracleCase) {
+    /** The skipped cell of a case whose model is absent, or empty when its model is there. */
+    static Optional<MatrixCell> withoutModel(ModelMap models, OracleCase oracleCase) {
         Path gguf = models.locate(oracleCase.modelSlug());
-        if (!Files.isRegularFile(gguf)) {
-            return MatrixCell.skipped(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(),
-                    "no model for " + oracleCase.modelSlug() + ": " + gguf);
+        return Files.isRegularFile(gguf) ? Optional.empty() : Optional.of(MatrixCell.skipped(oracleCase.modelSlug(),
+                oracleCase.name(), gguf.toString(), "no model for " + oracleCase.modelSlug() + ": " + gguf));
+    }
+
+    private MatrixCell run(OracleCase oracleCase) {
+        Optional<MatrixCell> skipped = withoutModel(models, oracleCase);
+        if (skipped.isPresent()) {
+            return skipped.get();
         }
+        Path gguf = models.locate(oracleCase.modelSlug());
         int steps = Math.max(1, oracleCase.tokens().length);
         try (LlamaModel model = library.loadModel(gguf, modelSettings);
              LlamaContext context = model.newContext(contextSettings);
              TracePair pair = new PairCapture(context, oracleCase.prompt(), steps, true, captureArguments(gguf,
                      oracleCase.prompt(), steps)).against(against.orElse(new AgainstSpec.Dump(oracleCase.file())))) {
-            DivergenceReport report = comparator.endOfGeneration(model.vocab()::isEndOfGeneration)
-                    .compare(pair.llama(), pair.other());
+            PairComparison compared = PairComparison.of(judgement, context, pair,
+                    against.orElse(null) instanceof AgainstSpec.Model(Path other) ? other : null);
+            DivergenceReport report = compared.report();
             String chart = chart(oracleCase, report, pair.llama());
             Vocab vocab = model.vocab();
-            String textB = against.isEmpty() ? oracleCase.text() : vocab.detokenize(pair.other().tokens());
+            // A runtime's own text (apr's "text") where it gave one: re-spelling its ids could hide a difference.
+            String textB = against.isEmpty() ? oracleCase.text() : Optional.ofNullable(
+                    pair.other().info().settings().get("text")).orElseGet(() -> vocab.detokenize(pair.other().tokens()));
             StepComparison divergence = report.summary().divergence();
             boolean sameLength = report.summary().lengths().stepsA() == report.summary().lengths().stepsB();
-            return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null,
+            return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null, null,
                     preview(vocab.detokenize(freeRunTokens(context, pair, oracleCase.prompt(), steps))),
-                    preview(textB), divergence == null && sameLength,
+                    preview(textB), divergence == null && sameLength && report.summary().prompt().matches()
+                    && compared.tokenization() == null,
                     divergence == null ? null : divergence.step(), margin(divergence), epsilon(divergence),
-                    report.summary().verdict().name(), chart);
+                    report.summary().verdict().name(), compared.tokenization() == null ? report.summary().reason()
+                    : compared.tokenization().headline(), chart);
         }
     }
 

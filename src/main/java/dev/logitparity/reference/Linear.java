@@ -30,15 +30,31 @@ record Linear(WeightMatrix weight, double[] bias) {
 
     /** Writes {@code W·x + b} into {@code y[0, outputs)}, {@code x} first rounded as {@code rounding} says. */
     void apply(double[] input, double[] y, Ops.Rounding rounding) {
-        double[] x = rounding == Ops.Rounding.GGML_CPU ? GgmlCpuRounding.matmulInput(weight.type(), input) : input;
+        double[] x = switch (rounding) {
+            case NONE -> input;
+            case GGML_CPU -> GgmlCpuRounding.matmulInput(weight.type(), input);
+            case FLOAT32 -> toFloat(input.clone());
+        };
         int rows = weight.rows();
         if ((long) rows * weight.columns() < PARALLEL_THRESHOLD) {
             applyRows(x, y, 0, rows);
-            return;
+        } else {
+            int chunks = Math.min(rows, Runtime.getRuntime().availableProcessors() * CHUNKS_PER_CORE);
+            IntStream.range(0, chunks).parallel().forEach(chunk -> applyRows(x, y, (int) ((long) rows * chunk / chunks),
+                    (int) ((long) rows * (chunk + 1) / chunks)));
         }
-        int chunks = Math.min(rows, Runtime.getRuntime().availableProcessors() * CHUNKS_PER_CORE);
-        IntStream.range(0, chunks).parallel().forEach(chunk ->
-                applyRows(x, y, (int) ((long) rows * chunk / chunks), (int) ((long) rows * (chunk + 1) / chunks)));
+        if (rounding == Ops.Rounding.FLOAT32) {
+            for (int r = 0; r < rows; r++) {
+                y[r] = (float) y[r];
+            }
+        }
+    }
+
+    private static double[] toFloat(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) values[i];
+        }
+        return values;
     }
 
     private void applyRows(double[] x, double[] y, int from, int to) {

@@ -38,8 +38,17 @@ public record Ops(Norm norm, Rope rope, boolean positionEmbedding, FeedForward f
      * {@code GGML_CPU}: each projection's input rounded to what ggml's dot product for the weight type sees (float,
      * F16, or Q8_0 blocks quantised as {@code quantize_row_q8_0}), GELU read through ggml's fp16 table. The rest,
      * KV cache included, stays double: compare against llama.cpp run with an F32 KV cache and flash attention off.
+     * {@code FLOAT32}: see there.
      */
-    public enum Rounding { NONE, GGML_CPU }
+    public enum Rounding {
+        NONE, GGML_CPU,
+        /**
+         * An fp32 runtime (PyTorch in float32, an fp32 port): every projection's input and output stored as float,
+         * no activation quantisation. Not llama.cpp's arithmetic, nor exact: a correct runtime nobody here wrote,
+         * to check that the noise floor does not call one a bug.
+         */
+        FLOAT32
+    }
 
     /** The ops of {@code arch} as llama.cpp builds them, in exact (double) arithmetic. */
     static Ops exact(Norm norm, Rope rope, boolean positionEmbedding, FeedForward feedForward) {

@@ -9,6 +9,7 @@ import dev.logitparity.trace.Trace;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,13 @@ import java.util.function.Predicate;
  * {@code top_logits}/{@code top}: objects with an id and a value, or {@code [id, value]} pairs). Listed values become
  * {@link TopKLogits} when the model's vocab is known. With no ids (or an empty array beside non-empty text), the text
  * is tokenised as a continuation and the settings say {@value TraceSources#TOKENS_FROM_TEXT}{@code =true}.
- * Prompt ids come from a prompt-id array when present, else from tokenising the prompt text. Every other scalar
- * field is kept in the settings.
+ * Prompt ids come from a prompt-id array when present, else from tokenising the prompt text (flagged
+ * {@value TraceSources#PROMPT_IDS_FROM_TEXT}, with apr's {@code prompt_tokens} count kept as
+ * {@value TraceSources#PROMPT_TOKEN_COUNT}: apr 0.72 counts its chat template and BOS). Every other scalar field is
+ * kept in the settings.
+ *
+ * <p>apr 0.72's {@code --logprobs K} adds a {@code logprobs} object ({@link AprLogprobs}): then the prompt ids are
+ * apr's own and each step's top-K logits make a top-k trace, so the comparison is two-sided over the listed tokens.
  */
 final class AprJsonReader {
     private static final String SOURCE = "apr";
@@ -65,11 +71,21 @@ final class AprJsonReader {
         }
         // Everything the file says is checked before the tokenizer is asked for what it does not say.
         Steps steps = ids.map(field -> Steps.parse(file, field.getKey(), field.getValue(), fields)).orElse(null);
-        Logits logits = steps == null ? null : steps.logits(file, ctx, settings);
-        Optional<int[]> filePromptIds = first(json, fields.promptIds(), JsonNode::isArray)
-                .map(field -> JsonInput.tokenIds(file, field.getValue(), field.getKey()));
+        Optional<AprLogprobs> logprobs = Optional.ofNullable(json.get(AprLogprobs.FIELD)).filter(node -> !node.isNull())
+                .map(node -> AprLogprobs.parse(file, node));
+        Logits logits = logprobs.isPresent() ? logprobsLogits(file, logprobs.get(), steps, ctx, settings)
+                : steps == null ? null : steps.logits(file, ctx, settings);
+        Optional<int[]> filePromptIds = logprobs.map(AprLogprobs::promptIds).or(() ->
+                first(json, fields.promptIds(), JsonNode::isArray)
+                        .map(field -> JsonInput.tokenIds(file, field.getValue(), field.getKey())));
         String prompt = TraceAssembly.prompt(file, JsonInput.optionalText(file, json, fields.prompt()), ctx);
-        int[] promptIds = filePromptIds.orElseGet(() -> TraceAssembly.promptIds(file, prompt, ctx));
+        int[] promptIds = filePromptIds.orElseGet(() -> {
+            // Our tokenizer's ids are no evidence of apr's: say so, and keep the count apr reported to check them by.
+            settings.put(TraceSources.PROMPT_IDS_FROM_TEXT, "true");
+            first(json, fields.promptIds(), JsonNode::canConvertToInt).ifPresent(count ->
+                    settings.put(TraceSources.PROMPT_TOKEN_COUNT, Integer.toString(count.getValue().intValue())));
+            return TraceAssembly.promptIds(file, prompt, ctx);
+        });
 
         int[] tokens;
         if (steps != null) {
@@ -82,6 +98,21 @@ final class AprJsonReader {
         RunInfo info = new RunInfo(SOURCE, JsonInput.optionalText(file, json, fields.model()), null, null,
                 CaptureMode.FREE_RUN, prompt, settings, null);
         return TraceAssembly.build(file, info, promptIds, tokens, logits, ctx);
+    }
+
+    /** apr's top-K logits, whose chosen ids must be the generated ones; null when the vocab size is unknown. */
+    private static Logits logprobsLogits(Path file, AprLogprobs logprobs, Steps steps, SourceContext ctx,
+                                         Map<String, String> settings) {
+        if (steps == null || !Arrays.equals(steps.ids(), logprobs.chosen())) {
+            throw new SourceFormatException(file, AprLogprobs.FIELD + ".steps' chosen ids "
+                    + Arrays.toString(logprobs.chosen()) + " are not the generated ids");
+        }
+        if (ctx.vocab() == null) {
+            settings.put("values_dropped", "the model's vocab size is unknown");
+            return null;
+        }
+        settings.put("values", "logit");
+        return logprobs.topK(file, ctx.vocab());
     }
 
     private static Optional<Map.Entry<String, JsonNode>> first(JsonNode object, List<String> names,

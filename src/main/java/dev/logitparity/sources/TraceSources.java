@@ -3,6 +3,7 @@ package dev.logitparity.sources;
 import dev.logitparity.trace.Trace;
 
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * Reads another runtime's output as a {@link Trace}, whatever it is: the entry point of this package. The format is
@@ -18,6 +19,13 @@ public final class TraceSources {
      * tokenisation difference can look like a generation difference; its value is {@code true}.
      */
     public static final String TOKENS_FROM_TEXT = "tokens_from_text";
+    /**
+     * The setting that says the prompt ids were not in the source but made by tokenising the prompt with the model's
+     * tokenizer (llama.cpp's), so they cannot show a tokenisation difference; its value is {@code true}.
+     */
+    public static final String PROMPT_IDS_FROM_TEXT = "prompt_ids_from_text";
+    /** The number of prompt tokens the source reported when it gave no prompt ids, the one check left of them. */
+    public static final String PROMPT_TOKEN_COUNT = "prompt_token_count";
 
     private TraceSources() {
     }
@@ -29,6 +37,17 @@ public final class TraceSources {
     /** Which format {@code path} holds; a file or folder no reader understands is a {@link SourceFormatException}. */
     public static SourceFormat detect(Path path) {
         return FormatDetector.detect(path);
+    }
+
+    /** Whether {@code trace}'s prompt ids were made by our tokenizer rather than given by the source. */
+    public static boolean promptIdsFromText(Trace trace) {
+        return Boolean.parseBoolean(trace.info().settings().get(PROMPT_IDS_FROM_TEXT));
+    }
+
+    /** The prompt-token count the source reported beside no prompt ids, if it did. */
+    public static OptionalInt promptTokenCount(Trace trace) {
+        String count = trace.info().settings().get(PROMPT_TOKEN_COUNT);
+        return count == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(count));
     }
 
     /** Whether {@code trace}'s token ids were made from text rather than given by the source. */

@@ -1,5 +1,7 @@
 package dev.logitparity.trace;
 
+import dev.logitparity.TemporaryFiles;
+
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -36,8 +38,7 @@ public final class NpyWriter implements AutoCloseable {
 
     public static NpyWriter create(Path target, int vocab) throws IOException {
         Rows.checkVocab(vocab);
-        Path absolute = target.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = TemporaryFiles.fileBeside(target);
         FileChannel channel = null;
         try {
             channel = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -50,6 +51,7 @@ public final class NpyWriter implements AutoCloseable {
                     channel.close();
                 }
                 Files.deleteIfExists(temp);
+                TemporaryFiles.release(temp);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -96,6 +98,7 @@ public final class NpyWriter implements AutoCloseable {
             writeFully(channel.position(0), ByteBuffer.wrap(NpyHeader.encode(steps, vocab)));
             channel.close();
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            TemporaryFiles.release(temp);
             done = true;
             return target;
         } catch (IOException | RuntimeException e) {
@@ -119,6 +122,7 @@ public final class NpyWriter implements AutoCloseable {
             channel.close();
         } finally {
             Files.deleteIfExists(temp);
+            TemporaryFiles.release(temp);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.logitparity.trace;
 
+import dev.logitparity.TemporaryFiles;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ public final class TraceWriter {
         checkReplaceable(target);
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        Path temp = TemporaryFiles.folderBeside(target, ".tmp-");
         try {
             if (trace.logits().isPresent()) {
                 NpyWriter.write(trace.logits().get(), temp.resolve(TraceManifest.LOGITS_FILE_NAME));
@@ -40,6 +42,8 @@ public final class TraceWriter {
         } catch (IOException | RuntimeException e) {
             deleteAfterFailure(temp, e);
             throw e;
+        } finally {
+            TemporaryFiles.release(temp);
         }
     }
 
@@ -66,7 +70,9 @@ public final class TraceWriter {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return;
         }
-        Path aside = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Path aside = TemporaryFiles.folderBeside(target, ".old-");
+        // it is about to hold the old trace: never deleted behind the user's back, even on an interrupt
+        TemporaryFiles.release(aside);
         Path old = aside.resolve(target.getFileName());
         try {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

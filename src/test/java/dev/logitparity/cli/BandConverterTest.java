@@ -1,6 +1,7 @@
 package dev.logitparity.cli;
 
 import dev.logitparity.compare.Band;
+import dev.logitparity.compare.BandChoice;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
@@ -12,11 +13,26 @@ class BandConverterTest {
 
     private final BandConverter converter = new BandConverter();
 
+    private static final Band MEASURED = new Band(0.3, 0.02, 0.6);
+
     @Test
-    void nearTieFollowsTheLogprobThresholdUnlessGiven() {
-        assertEquals(new Band(1e-3, Band.DEFAULT_KL, 2e-3), converter.convert("logprob=1e-3"));
-        assertEquals(new Band(1e-3, 1e-2, 0.5), converter.convert("near-tie=0.5,logprob=1e-3,kl=1e-2"));
-        assertEquals(new Band(Band.DEFAULT_LOGPROB, 1e-6, 2 * Band.DEFAULT_LOGPROB), converter.convert("kl=1e-6"));
+    void keysNotGivenAreLeftToTheMeasuredFloorAndNearTieFollowsTheLogprobThreshold() {
+        assertEquals(new Band(1e-3, 0.02, 2e-3), converter.convert("logprob=1e-3").over(MEASURED));
+        assertEquals(new Band(1e-3, 1e-2, 0.5), converter.convert("near-tie=0.5,logprob=1e-3,kl=1e-2").over(MEASURED));
+        assertEquals(new Band(0.3, 1e-6, 0.6), converter.convert("kl=1e-6").over(MEASURED));
+    }
+
+    @Test
+    void autoIsTheFloorsBand() {
+        assertEquals(BandChoice.AUTO, converter.convert("auto"));
+        assertEquals(MEASURED, converter.convert("auto").over(MEASURED));
+    }
+
+    @Test
+    void negativeOrInfiniteThresholdsAreRefused() {
+        assertTrue(assertThrows(TypeConversionException.class, () -> converter.convert("logprob=-1")).getMessage()
+                .contains("logprob=-1 must be finite and >= 0"));
+        assertThrows(TypeConversionException.class, () -> converter.convert("kl=Infinity"));
     }
 
     @Test

@@ -2,12 +2,10 @@ package dev.logitparity.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logitparity.ScaledTensorCopy;
 import dev.logitparity.TestModels;
 import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.compare.SyntheticTraces;
-import dev.logitparity.gguf.GgufFile;
-import dev.logitparity.gguf.GgufTensorInfo;
-import dev.logitparity.gguf.GgufWriter;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaLibrary;
@@ -85,7 +83,7 @@ class LocateCommandTest {
     void alteredEarlyTensorIsALogitMismatchAtStepZero(@TempDir Path dir) throws IOException {
         Path model = TestModels.path("llama", "f32");
         Path altered = dir.resolve("llama-altered.gguf");
-        copyWithScaledTensor(model, altered, "blk.0.ffn_down.weight", 1.5f);
+        ScaledTensorCopy.write(model, altered, "blk.0.ffn_down.weight", 1.5f);
         CliRun run = CliRun.of(model.toString(), PROMPT, "--against", altered.toString(), "--json", "--steps", "8");
         assertEquals(Main.DIVERGED, run.status(), run.err());
         JsonNode summary = JSON.readTree(run.out()).get("summary");
@@ -176,7 +174,8 @@ class LocateCommandTest {
         Path csv = dir.resolve("steps.csv");
         CliRun run = CliRun.of(TestModels.path("llama", "f32").toString(), PROMPT, "--against",
                 TestModels.path("llama", "q8_0").toString(), "--steps", "4", "--top-k", "5", "--csv", csv.toString());
-        assertEquals(Main.DIVERGED, run.status(), run.err());
+        // the quantised twin's first four steps are within what its quantisation and rounding explain
+        assertEquals(0, run.status(), run.out() + run.err());
         try (Reader in = Files.newBufferedReader(csv);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             assertEquals(List.of("step", "token_id", "piece", "logprob_a", "logprob_b", "delta", "rank_a", "rank_b"),
@@ -305,22 +304,6 @@ class LocateCommandTest {
             }
         }
         return best;
-    }
-
-    private static void copyWithScaledTensor(Path source, Path target, String tensor, float scale) throws IOException {
-        try (GgufFile in = GgufFile.open(source)) {
-            GgufWriter out = new GgufWriter().putAll(in.metadata());
-            for (GgufTensorInfo t : in.tensors()) {
-                float[] values = in.dequantize(t.name());
-                if (t.name().equals(tensor)) {
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] *= scale;
-                    }
-                }
-                out.addTensor(t.name(), t.type(), t.dims(), values);
-            }
-            out.write(target);
-        }
     }
 
     private static boolean onPath(String program) {

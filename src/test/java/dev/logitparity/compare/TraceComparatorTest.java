@@ -346,6 +346,28 @@ class TraceComparatorTest {
     }
 
     @Test
+    void aChoiceMissingFromBsTopKListIsSaidInThoseWordsNotAsNonFiniteLogits() {
+        float[][] a = rows(1, 50, 22);
+        int[] top = TopK.of(a[0], 50, 5);
+        float[] values = new float[4];
+        for (int i = 1; i < 5; i++) {
+            values[i - 1] = a[0][top[i]];
+        }
+        // B lists its top 4 without A's choice top[0], and chooses top[1].
+        Trace full = withTokens("llama.cpp", CaptureMode.TEACHER_FORCED, PROMPT, new int[]{top[1]}, a);
+        Trace listed = Trace.of(SyntheticTraces.info("apr", CaptureMode.FREE_RUN), PROMPT, new int[]{top[1]},
+                TopKLogits.builder(50).appendRow(Arrays.copyOfRange(top, 1, 5), values).build());
+        DivergenceReport report = DEFAULTS.compare(full, listed);
+        String reason = report.summary().reason();
+        assertTrue(reason.contains("A's choice " + top[0] + " is not in B's top-k list"), reason);
+        assertFalse(reason.contains("non-finite"), reason);
+        assertEquals(0, report.summary().nonFinite().steps());
+        assertTrue(report.summary().notes().stream().anyMatch(note -> note.contains("B's top-k list lacks A's "
+                + "choice")), report.summary().notes().toString());
+        assertTrue(report.summary().notes().stream().noneMatch(note -> note.contains("NaN or infinite")));
+    }
+
+    @Test
     void oneSidedTokensOutsideTheVocabularyAreBadInput() {
         Trace forced = withTokens("llama.cpp", CaptureMode.TEACHER_FORCED, PROMPT, new int[]{0}, rows(1, 10, 1));
         BadInputException e = assertThrows(BadInputException.class,

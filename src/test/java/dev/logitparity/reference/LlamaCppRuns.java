@@ -1,5 +1,6 @@
 package dev.logitparity.reference;
 
+import dev.logitparity.against.ChildCapture;
 import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.StepMetrics;
@@ -11,6 +12,11 @@ import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
 import dev.logitparity.trace.Trace;
+import dev.logitparity.trace.TraceReader;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -40,20 +46,30 @@ final class LlamaCppRuns {
         };
     }
 
-    /**
-     * llama.cpp with an F32 KV cache and flash attention off, against the reference with {@link Ops.Rounding#GGML_CPU}:
-     * what remains is float-versus-double arithmetic, and the odd activation that float and double put on different
-     * sides of an fp16 or Q8_0 rounding boundary, which moves a step by up to 0.1. Largest seen: step 0 of every model
-     * below 4.6e-6 except llama F16 at 7.0e-4 (such a boundary case; the same with the prompt fed token by token);
-     * every step of the F32 models (no activation rounding) 4.7e-4 / 3.4e-5 / 2.2e-5 for gpt2 / llama / qwen2.
-     */
+    /** Every step of an F32 model under {@link #PORTABLE_EXACT} against the rounding-matched reference. */
     static final double ROUNDING_MATCHED_BAND = 1e-3;
 
-    /** n_ctx as the defaults, F32 KV cache, flash attention off. */
-    static ContextSettings f32KvWithoutFlashAttention() {
-        ContextSettings d = ContextSettings.defaults();
-        return new ContextSettings(d.contextLength(), d.batch(), d.microBatch(), d.threads(), d.threadsBatch(), false,
-                ContextSettings.KvType.F32);
+    /**
+     * Step 0 of an F16 or Q8_0 model likewise: float and double put the odd activation on different sides of an fp16
+     * or Q8_0 rounding boundary, and one such activation moves a step by about 1e-3 (1.3e-3 on qwen2 F16).
+     */
+    static final double BOUNDARY_CASE_BAND = 3e-3;
+
+    /**
+     * The settings under which llama.cpp's numbers do not depend on the machine: the haswell kernels (AVX2, present on
+     * every x86-64 machine this project supports; the automatic pick is AMX on Sapphire Rapids, AVX-512 on zen4, and
+     * those round F16 and Q8_0 products differently), weights in their GGUF layout (repacking changes how activations
+     * are quantised), F32 KV cache, flash attention off, and two threads. Process-wide, so they run in a child JVM.
+     */
+    static final Map<String, String> PORTABLE_EXACT = Map.of("cpu", "haswell", "repack", "off", "kv-type", "f32",
+            "flash-attn", "off", "threads", "2");
+
+    /** {@link #STEPS} free-run steps of llama.cpp under {@link #PORTABLE_EXACT}, in a child JVM. */
+    static Trace llamaCppPortableExact(Path gguf, Path work) throws IOException {
+        Path out = work.resolve("trace");
+        ChildCapture.capture(List.of(gguf.toString(), PROMPT, "--steps", Integer.toString(STEPS), "--no-stop"),
+                PORTABLE_EXACT, out);
+        return TraceReader.read(out);
     }
 
     private LlamaCppRuns() {

@@ -17,7 +17,7 @@ import java.util.SequencedMap;
 import java.util.Set;
 
 /** A copy of a GGUF with a metadata key set or dropped, a tensor dropped, or a tensor stored as another type. */
-final class ModelCopy {
+public final class ModelCopy {
 
     private final Path source;
     private final Map<String, GgufValue> set = new HashMap<>();
@@ -29,32 +29,32 @@ final class ModelCopy {
         this.source = source;
     }
 
-    static ModelCopy of(Path source) {
+    public static ModelCopy of(Path source) {
         return new ModelCopy(source);
     }
 
-    ModelCopy set(String key, GgufValue value) {
+    public ModelCopy set(String key, GgufValue value) {
         set.put(key, value);
         return this;
     }
 
-    ModelCopy dropKey(String key) {
+    public ModelCopy dropKey(String key) {
         droppedKeys.add(key);
         return this;
     }
 
-    ModelCopy dropTensor(String name) {
+    public ModelCopy dropTensor(String name) {
         droppedTensors.add(name);
         return this;
     }
 
     /** Stores {@code name} as {@code type}, its bytes all zero: only the type matters to the tests. */
-    ModelCopy retype(String name, GgmlType type) {
+    public ModelCopy retype(String name, GgmlType type) {
         retyped.put(name, type);
         return this;
     }
 
-    Path writeTo(Path target) throws IOException {
+    public Path writeTo(Path target) throws IOException {
         try (GgufFile in = GgufFile.open(source)) {
             SequencedMap<String, GgufValue> metadata = new LinkedHashMap<>(in.metadata());
             metadata.keySet().removeAll(droppedKeys);

@@ -193,4 +193,63 @@ class AprJsonReaderTest {
         assertBadInput(file, "tokenizer is needed to turn the generated text into ids",
                 () -> TraceSources.read(file, SourceContext.none()));
     }
+
+    /** The real apr 0.72.3's output, recorded in src/test/resources/apr-0.72.3 (see its README). */
+    private static Path recorded(String name) {
+        return Path.of("src/test/resources/apr-0.72.3", name);
+    }
+
+    private static final SourceContext QWEN2 = SourceContext.none().withTokenizer(CHARS).withVocab(151_936)
+            .withPrompt("def fibonacci(n):");
+
+    @Test
+    void realAprLogprobsGiveItsOwnPromptIdsAndItsTopTwentyLogitsPerStep() {
+        try (Trace trace = TraceSources.read(recorded("qwen2-f32/code.logprobs.json"), QWEN2)) {
+            int[] prompt = trace.promptTokens();
+            // apr's own ids: BOS <|endoftext|>, then the chat template around the prompt (read off the file by hand).
+            assertEquals(23, prompt.length);
+            assertArrayEquals(new int[]{151643, 151644, 8948, 198}, java.util.Arrays.copyOf(prompt, 4));
+            assertArrayEquals(new int[]{750, 75698, 1445, 1648}, java.util.Arrays.copyOfRange(prompt, 14, 18));
+            assertFalse(TraceSources.promptIdsFromText(trace));
+            assertEquals(32, trace.steps());
+            assertEquals(22912, trace.token(0));
+            dev.logitparity.trace.Logits logits = trace.logits().orElseThrow();
+            assertFalse(logits.complete());
+            assertEquals(20, ((TopKLogits) logits).listedTokens(0).length);
+            // step 0's first listed entry in the file: {"token_id": 22912, "logit": 7.811205863952637, ...}
+            assertEquals(7.811205863952637f, logits.get(0, 22912));
+            assertEquals(7.761009216308594f, logits.get(0, 80579));
+            assertEquals(Float.NEGATIVE_INFINITY, logits.get(0, 0));
+            assertEquals("logit", trace.info().settings().get("values"));
+        }
+    }
+
+    @Test
+    void realAprWithoutLogprobsGivesOnlyACountAndThePromptIdsAreFlaggedAsOurs() {
+        try (Trace trace = TraceSources.read(recorded("qwen2-f32/code.json"), QWEN2)) {
+            assertTrue(TraceSources.promptIdsFromText(trace));
+            assertEquals(23, TraceSources.promptTokenCount(trace).orElseThrow());
+            assertTrue(trace.logits().isEmpty());
+            assertEquals(32, trace.steps());
+        }
+    }
+
+    @Test
+    void logprobsWhoseChosenIdsAreNotTheGeneratedOnesAreRejected() {
+        Path file = apr("""
+                {"text": "x", "tokens": [5, 6], "logprobs": {"top_k": 1, "prompt_token_ids": [1, 2],
+                 "steps": [{"step": 0, "chosen": 5, "top": [{"token_id": 5, "logit": 1.0}]},
+                           {"step": 1, "chosen": 7, "top": [{"token_id": 7, "logit": 1.0}]}]}}
+                """);
+        assertBadInput(file, "are not the generated ids", () -> TraceSources.read(file, MODEL));
+    }
+
+    @Test
+    void aLogprobsEntryWithoutALogitIsRejectedNamingIt() {
+        Path file = apr("""
+                {"text": "x", "tokens": [5], "logprobs": {"top_k": 1, "prompt_token_ids": [1],
+                 "steps": [{"step": 0, "chosen": 5, "top": [{"token_id": 5, "logprob": -1.0}]}]}}
+                """);
+        assertBadInput(file, "logprobs.steps[0].top[0] has no 'logit'", () -> TraceSources.read(file, MODEL));
+    }
 }

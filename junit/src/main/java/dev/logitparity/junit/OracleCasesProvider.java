@@ -16,6 +16,8 @@ public final class OracleCasesProvider extends AnnotationBasedArgumentsProvider<
     public static final String ORACLE_PARAMETER = "logitparity.oracle";
     public static final String MODELS_PARAMETER = "logitparity.models";
     public static final String MODELS_ENV = "LOGIT_PARITY_MODELS";
+    /** {@code true}: a case whose GGUF is absent fails instead of being skipped (CI, where every model is set up). */
+    public static final String MODELS_REQUIRED_PARAMETER = "logitparity.models.required";
 
     @Override
     protected Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context,
@@ -25,8 +27,12 @@ public final class OracleCasesProvider extends AnnotationBasedArgumentsProvider<
         Path models = Path.of(firstSet(source.models(), context.getConfigurationParameter(MODELS_PARAMETER)
                 .orElse(null), System.getenv(MODELS_ENV), "models"));
         ModelMap map = ModelMap.of(models);
-        return OracleCatalog.cases(oracle).stream()
-                .map(c -> Arguments.of(new OracleTestCase(c, map.locate(c.modelSlug()), models)));
+        boolean required = context.getConfigurationParameter(MODELS_REQUIRED_PARAMETER, Boolean::parseBoolean)
+                .orElse(false);
+        return OracleCatalog.cases(oracle).stream().map(c -> {
+            OracleTestCase testCase = new OracleTestCase(c, map.locate(c.modelSlug()), models, required);
+            return Arguments.argumentSet(testCase.displayName(), testCase);
+        });
     }
 
     private static String firstSet(String attribute, String parameter, String environment, String fallback) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * One oracle case handed to a test by {@link OracleCasesSource}.
@@ -18,19 +19,24 @@ import org.junit.jupiter.api.Assumptions;
  * @param oracle    the case: slug, prompt, the oracle's generated token ids and text
  * @param modelPath where the case's GGUF should be, whether or not a file is there
  * @param modelMap  the folder or properties file that path came from
+ * @param required  whether a missing model fails the test rather than skipping it
  */
-public record OracleTestCase(OracleCase oracle, Path modelPath, Path modelMap) {
+public record OracleTestCase(OracleCase oracle, Path modelPath, Path modelMap, boolean required) {
 
     /**
      * The case's GGUF. When it is absent the test is aborted, so JUnit reports it skipped with the missing path
-     * rather than passed.
+     * rather than passed; or, when models are {@link #required()}, it fails.
      */
     public Path model() {
         if (Files.isRegularFile(modelPath)) {
             return modelPath;
         }
-        return Assumptions.abort("no model for " + oracle.modelSlug() + ": " + modelPath + " (set "
-                + ModelMap.environmentVariable(oracle.modelSlug()) + " or map it in " + modelMap + ")");
+        String missing = "no model for " + oracle.modelSlug() + ": " + modelPath + " (set "
+                + ModelMap.environmentVariable(oracle.modelSlug()) + " or map it in " + modelMap + ")";
+        if (required) {
+            throw new AssertionFailedError(missing + "; " + OracleCasesProvider.MODELS_REQUIRED_PARAMETER + " is true");
+        }
+        return Assumptions.abort(missing);
     }
 
     /**
@@ -44,7 +50,15 @@ public record OracleTestCase(OracleCase oracle, Path modelPath, Path modelMap) {
         return Trace.tokensOnly(info, promptTokens, oracle.tokens());
     }
 
-    /** {@code <slug>/<name>}, e.g. {@code qwen2-0.5b/completion}: the case's display name in a parameterized test. */
+    /**
+     * {@code <slug>/<name>: "<prompt>"}, e.g. {@code qwen2-0.5b/completion: "The capital of France is"}: the case's
+     * name in a parameterized test's display name, and a description for {@code as(...)}.
+     */
+    public String displayName() {
+        return toString() + ": \"" + oracle.prompt().replace("\n", "\\n") + "\"";
+    }
+
+    /** {@code <slug>/<name>}, e.g. {@code qwen2-0.5b/completion}. */
     @Override
     public String toString() {
         return oracle.modelSlug() + "/" + oracle.name();

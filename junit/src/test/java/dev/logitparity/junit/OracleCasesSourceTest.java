@@ -60,8 +60,8 @@ class OracleCasesSourceTest {
             try (LlamaModel model = LlamaLibrary.load().loadModel(c.model(), ModelSettings.defaults());
                  LlamaContext context = model.newContext(ContextSettings.defaults())) {
                 Trace llama = new GreedyCapture(context).teacherForced(c.oracle().prompt(), c.oracle().tokens());
-                assertThat(c.trace(llama.promptTokens())).matches(llama).withPieces(model.vocab()::piece)
-                        .forAllSteps();
+                assertThat(c.trace(llama.promptTokens())).as(c.toString()).withPieces(model.vocab()::piece)
+                        .matches(llama);
             }
         }
     }
@@ -78,7 +78,7 @@ class OracleCasesSourceTest {
         results.testEvents().assertStatistics(stats -> stats.started(cases.size()).aborted(cases.size())
                 .succeeded(0).failed(0));
         Map<String, String> reasons = results.testEvents().aborted().stream().collect(Collectors.toMap(
-                event -> event.getTestDescriptor().getDisplayName().replaceFirst("^\\[\\d+] ", ""),
+                event -> event.getTestDescriptor().getDisplayName().replaceFirst("^\\[\\d+] (.*): \".*\"$", "$1"),
                 event -> throwable(event).getMessage()));
         assertEquals(cases.keySet(), reasons.keySet());
         cases.forEach((name, c) -> {
@@ -87,6 +87,19 @@ class OracleCasesSourceTest {
             assertEquals("no model for " + c.modelSlug() + ": " + missing + " (set " + variable + " or map it in "
                     + noModels + ")", reasons.get(name));
         });
+    }
+
+    @Test
+    void withModelsRequiredACaseWhoseModelIsAbsentFailsInsteadOfSkipping(@TempDir Path noModels) {
+        Path oracle = Path.of(System.getProperty(OracleCasesProvider.ORACLE_PARAMETER));
+        int cases = OracleCatalog.cases(oracle).size();
+
+        EngineExecutionResults results = runSample(oracle, noModels, true);
+
+        results.testEvents().assertStatistics(stats -> stats.started(cases).failed(cases).aborted(0));
+        String message = throwable(results.testEvents().failed().stream().findFirst().orElseThrow()).getMessage();
+        assertTrue(message.startsWith("no model for "), message);
+        assertTrue(message.endsWith("; logitparity.models.required is true"), message);
     }
 
     @Test
@@ -103,10 +116,11 @@ class OracleCasesSourceTest {
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
         Event failed = results.testEvents().failed().stream().findFirst().orElseThrow();
-        assertEquals("[2] qwen2-f32/tampered", failed.getTestDescriptor().getDisplayName());
+        assertEquals("[2] qwen2-f32/tampered: \"" + PROMPT + "\"", failed.getTestDescriptor().getDisplayName());
         AssertionFailedError e = assertInstanceOf(AssertionFailedError.class, throwable(failed));
-        assertTrue(e.getMessage().contains("(A is expected):\nA: llama.cpp (qwen2-f32.gguf) | B: oracle "
-                + "(tampered.json) | one-sided"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("[qwen2-f32/tampered] expected the traces to match over all steps (A is "
+                + "expected), but the verdict is LOGIT_MISMATCH:\nprompt text: \"" + PROMPT + "\"\nA: llama.cpp "
+                + "(qwen2-f32.gguf) | B: oracle (tampered.json) | one-sided"), e.getMessage());
         assertTrue(e.getMessage().contains("\ndivergence: step 3: A picks " + tokens[3] + " \""), e.getMessage());
     }
 
@@ -138,11 +152,16 @@ class OracleCasesSourceTest {
     }
 
     private static EngineExecutionResults runSample(Path oracle, Path models) {
+        return runSample(oracle, models, false);
+    }
+
+    private static EngineExecutionResults runSample(Path oracle, Path models, boolean modelsRequired) {
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(OracleSample.class))
                 .configurationParameter(SAMPLE_RUN, "true")
                 .configurationParameter(OracleCasesProvider.ORACLE_PARAMETER, oracle.toString())
                 .configurationParameter(OracleCasesProvider.MODELS_PARAMETER, models.toString())
+                .configurationParameter(OracleCasesProvider.MODELS_REQUIRED_PARAMETER, Boolean.toString(modelsRequired))
                 .execute();
     }
 
