@@ -41,9 +41,11 @@ build: native
 	$(MVN) package -DskipTests
 	$(MVN) dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
 
-## Small generated GGUFs (gpt2, llama, qwen2 x F32, F16, Q8_0) with the real tokenizers. Deterministic.
+## Small generated GGUFs (gpt2, llama, qwen2 x F32, F16, Q8_0) with the real tokenizers, and the F16 and Q8_0
+## twins of the committed trained model (models/README.md). Deterministic.
 models: build
-	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models
+	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models \
+	  --twins-of models/kjv-llama-f32.gguf
 
 ## Realistic-shape models for benchmarks (Qwen2-0.5B shape is ~530 MB).
 bench-models: build

@@ -5,7 +5,11 @@ import dev.logitparity.models.Architecture;
 import dev.logitparity.models.ModelCatalog;
 import dev.logitparity.models.ModelGenerator;
 import dev.logitparity.models.ModelSpec;
+import dev.logitparity.models.TypeTwin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,11 +26,30 @@ public final class TestModels {
     private TestModels() {
     }
 
-    /** {@code models/<arch>-<type>.gguf}, e.g. {@code path("qwen2", "q8_0")}. */
-    public static Path path(String arch, String type) {
-        ModelSpec spec = ModelCatalog.small(Architecture.parse(arch), GgmlType.valueOf(type.toUpperCase()),
-                ModelCatalog.DEFAULT_SEED);
-        return ensure(spec);
+    /**
+     * {@code models/<model>-<type>.gguf}, e.g. {@code path("qwen2", "q8_0")}: {@code model} is an architecture for a
+     * generated model, or {@link ModelCatalog#TRAINED_LLAMA} for the trained one, whose twins are made from the
+     * committed F32 original when missing.
+     */
+    public static Path path(String model, String type) {
+        GgmlType ggmlType = GgmlType.valueOf(type.toUpperCase());
+        if (model.equals(ModelCatalog.TRAINED_LLAMA)) {
+            return trained(ggmlType);
+        }
+        return ensure(ModelCatalog.small(Architecture.parse(model), ggmlType, ModelCatalog.DEFAULT_SEED));
+    }
+
+    private static Path trained(GgmlType type) {
+        Path original = DIR.resolve(ModelCatalog.TRAINED_LLAMA + "-f32.gguf");
+        Path file = DIR.resolve(ModelCatalog.TRAINED_LLAMA + "-" + type.lowerName() + ".gguf");
+        if (type == GgmlType.F32 || Files.isRegularFile(file)) {
+            return file;
+        }
+        try {
+            return TypeTwin.write(original, type, DIR);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every small model: each architecture in F32, F16 and Q8_0. */

@@ -1,9 +1,11 @@
 package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.gguf.GgmlType;
 import dev.logitparity.models.ModelCatalog;
 import dev.logitparity.models.ModelGenerator;
 import dev.logitparity.models.ModelSpec;
+import dev.logitparity.models.TypeTwin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.concurrent.Callable;
  * {@code make-models}: writes the generated test models. Each run rewrites the files; since generation is
  * deterministic, an unchanged seed gives unchanged bytes.
  *
- * <pre>divergence-locate make-models --vocab-dir native/llama.cpp/models --out models [--shapes small|bench|all] [--seed N]</pre>
+ * <pre>divergence-locate make-models --vocab-dir native/llama.cpp/models --out models [--shapes small|bench|all] [--seed N]
+ *                                [--twins-of models/kjv-llama-f32.gguf]...</pre>
  *
  * Exit codes: 0 written, 2 bad arguments, unusable vocab files or a failed write.
  */
@@ -46,6 +48,10 @@ final class MakeModelsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + ModelCatalog.DEFAULT_SEED, description = "weight seed (default ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--twins-of", paramLabel = "NAME-f32.gguf",
+            description = "an F32 model not generated here (the trained one): also write its F16 and Q8_0 twins")
+    private List<Path> twinsOf = List.of();
+
     @Spec
     private CommandSpec spec;
 
@@ -54,15 +60,32 @@ final class MakeModelsCommand implements Callable<Integer> {
         if (!Files.isDirectory(vocabDir)) {
             throw new BadInputException("--vocab-dir " + vocabDir + ": not a directory");
         }
-        PrintWriter stdout = spec.commandLine().getOut();
+        for (Path original : twinsOf) {
+            if (!Files.isRegularFile(original)) {
+                throw new BadInputException("--twins-of " + original + ": no such file");
+            }
+        }
         ModelGenerator generator = new ModelGenerator(vocabDir);
         for (ModelSpec model : specs()) {
             long start = System.nanoTime();
-            Path file = generator.generate(model, out);
-            stdout.println(String.format(Locale.ROOT, "%s  %,d bytes  %.1f s", file, Files.size(file),
-                    (System.nanoTime() - start) / 1e9));
+            report(generator.generate(model, out), start);
+        }
+        for (Path original : twinsOf) {
+            for (GgmlType type : List.of(GgmlType.F16, GgmlType.Q8_0)) {
+                long start = System.nanoTime();
+                try {
+                    report(TypeTwin.write(original, type, out), start);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--twins-of " + e.getMessage());
+                }
+            }
         }
         return CommandLine.ExitCode.OK;
+    }
+
+    private void report(Path file, long startNanos) throws IOException {
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s  %,d bytes  %.1f s", file,
+                Files.size(file), (System.nanoTime() - startNanos) / 1e9));
     }
 
     private List<ModelSpec> specs() {

@@ -10,6 +10,12 @@ public final class ModelCatalog {
 
     public static final long DEFAULT_SEED = 42;
 
+    /**
+     * The trained model's name: {@code models/kjv-llama-f32.gguf} is committed (trained by {@code models/train/}),
+     * its F16 and Q8_0 twins are made by {@code make models} ({@link TypeTwin}).
+     */
+    public static final String TRAINED_LLAMA = "kjv-llama";
+
     /** The storage types every small model is written in; the three files of one arch share their float weights. */
     public static final List<GgmlType> SMALL_TYPES = List.of(GgmlType.F32, GgmlType.F16, GgmlType.Q8_0);
 

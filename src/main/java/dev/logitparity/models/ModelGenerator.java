@@ -21,7 +21,9 @@ public final class ModelGenerator {
 
     static final String TOKENS_KEY = "tokenizer.ggml.tokens";
     /** GGML_QNT_VERSION, which llama-quantize records in quantised files. */
-    private static final int QUANTIZATION_VERSION = 2;
+    static final int QUANTIZATION_VERSION = 2;
+    static final String FILE_TYPE_KEY = "general.file_type";
+    static final String QUANTIZATION_VERSION_KEY = "general.quantization_version";
 
     private final Path vocabDir;
 
@@ -63,7 +65,7 @@ public final class ModelGenerator {
                 .putAll(hyperParameters(spec, vocabSize))
                 .putAll(tokenizer);
         if (spec.type() == GgmlType.Q8_0) {
-            writer.put("general.quantization_version", GgufValue.uint32(QUANTIZATION_VERSION));
+            writer.put(QUANTIZATION_VERSION_KEY, GgufValue.uint32(QUANTIZATION_VERSION));
         }
         for (PlannedTensor t : ModelLayout.tensors(spec, vocabSize)) {
             writer.addTensor(t.name(), t.storageType(spec.type()), t.dims(),
@@ -95,7 +97,7 @@ public final class ModelGenerator {
         kv.put("general.name", GgufValue.string(spec.name()));
         kv.put("general.description", GgufValue.string("logit-parity generated test model: untrained, seeded weights"
                 + " (seed " + spec.seed() + ")"));
-        kv.put("general.file_type", GgufValue.uint32(fileType(spec.type())));
+        kv.put(FILE_TYPE_KEY, GgufValue.uint32(fileType(spec.type())));
         kv.put(p + "context_length", GgufValue.uint32(d.contextLength()));
         kv.put(p + "embedding_length", GgufValue.uint32(d.embeddingLength()));
         kv.put(p + "block_count", GgufValue.uint32(d.blockCount()));
@@ -115,7 +117,7 @@ public final class ModelGenerator {
     }
 
     /** {@code enum llama_ftype} in llama.h: ALL_F32, MOSTLY_F16, MOSTLY_Q8_0. */
-    private static int fileType(GgmlType type) {
+    static int fileType(GgmlType type) {
         return switch (type) {
             case F32 -> 0;
             case F16 -> 1;

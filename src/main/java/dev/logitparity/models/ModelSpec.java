@@ -38,6 +38,10 @@ public record ModelSpec(String name, Architecture arch, GgmlType type, ModelDime
         return new ModelSpec(name, arch, newType, dims, tiedOutput, seed, vocabFile);
     }
 
+    public ModelSpec withName(String newName) {
+        return new ModelSpec(newName, arch, type, dims, tiedOutput, seed, vocabFile);
+    }
+
     public ModelSpec withSeed(long newSeed) {
         return new ModelSpec(name, arch, type, dims, tiedOutput, newSeed, vocabFile);
     }

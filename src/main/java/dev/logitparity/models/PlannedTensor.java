@@ -23,6 +23,11 @@ public record PlannedTensor(String name, List<Long> dims, WeightInit init) {
      * {@code position_embd}, so a Q8_0 model keeps it F32.
      */
     public GgmlType storageType(GgmlType modelType) {
+        return storageType(name, dims, modelType);
+    }
+
+    /** {@link #storageType(GgmlType)} for any tensor, e.g. one of a trained model's that is being converted. */
+    static GgmlType storageType(String name, List<Long> dims, GgmlType modelType) {
         if (dims.size() == 1) {
             return GgmlType.F32;
         }

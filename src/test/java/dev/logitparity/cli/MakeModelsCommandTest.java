@@ -1,11 +1,17 @@
 package dev.logitparity.cli;
 
+import dev.logitparity.gguf.GgmlType;
+import dev.logitparity.gguf.GgufFile;
+import dev.logitparity.gguf.GgufValue;
 import dev.logitparity.gguf.TestFiles;
+import dev.logitparity.models.Architecture;
+import dev.logitparity.models.ModelGenerator;
 import dev.logitparity.models.ModelCatalog;
 import dev.logitparity.models.ModelSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MakeModelsCommandTest {
@@ -48,6 +55,33 @@ class MakeModelsCommandTest {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(file.toString())), spec.fileName());
         }
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void twinsOfATrainedModelAreWrittenBesideTheSmallModels() throws IOException {
+        Path models = dir.resolve("models");
+        Path original = new ModelGenerator(TestFiles.vocabDir())
+                .generate(ModelCatalog.small(Architecture.LLAMA, GgmlType.F32, 4).withName("trained"), dir);
+        assertEquals(0, run("--vocab-dir", TestFiles.vocabDir().toString(), "--out", models.toString(),
+                "--twins-of", original.toString()), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(11, lines.size(), out.toString());
+        for (String twin : List.of("trained-f16.gguf", "trained-q8_0.gguf")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(models.resolve(twin).toString())), twin);
+            try (GgufFile f = GgufFile.open(models.resolve(twin))) {
+                assertEquals(GgufValue.string("trained"), f.require("general.name"));
+            }
+        }
+    }
+
+    @Test
+    void twinsOfAMissingFileIsOneLineBeforeAnythingIsWritten() {
+        Path models = dir.resolve("models");
+        Path missing = dir.resolve("absent-f32.gguf");
+        assertEquals(2, run("--vocab-dir", TestFiles.vocabDir().toString(), "--out", models.toString(),
+                "--twins-of", missing.toString()));
+        assertOneLineError("divergence-locate: --twins-of " + missing + ": no such file");
+        assertFalse(Files.exists(models));
     }
 
     @Test

@@ -16,12 +16,12 @@ import java.util.function.UnaryOperator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The reference against the real libllama, on every generated architecture and weight type. */
+/** The reference against the real libllama, on every generated architecture and the trained model, in every type. */
 class ReferenceParityTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"gpt2,f32", "gpt2,f16", "gpt2,q8_0", "llama,f32", "llama,f16", "llama,q8_0",
-            "qwen2,f32", "qwen2,f16", "qwen2,q8_0"})
+            "qwen2,f32", "qwen2,f16", "qwen2,q8_0", "kjv-llama,f32", "kjv-llama,f16", "kjv-llama,q8_0"})
     void everyStepIsWithinTheTypesBandOfLlamaCppWithDefaultSettings(String arch, String type) {
         Path gguf = TestModels.path(arch, type);
         double band = LlamaCppRuns.defaultSettingsBand(GgmlType.parse(type));
@@ -45,7 +45,7 @@ class ReferenceParityTest {
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"gpt2,f32", "gpt2,f16", "gpt2,q8_0", "llama,f32", "llama,f16", "llama,q8_0",
-            "qwen2,f32", "qwen2,f16", "qwen2,q8_0"})
+            "qwen2,f32", "qwen2,f16", "qwen2,q8_0", "kjv-llama,f32", "kjv-llama,f16", "kjv-llama,q8_0"})
     void reproducingGgmlCpuRoundingMatchesLlamaCppToFloatPrecision(String arch, String type, @TempDir Path work)
             throws IOException {
         Path gguf = TestModels.path(arch, type);
