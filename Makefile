@@ -60,9 +60,14 @@ test: native
 	mvn -B -f junit/pom.xml install
 	mvn -B -f junit/example/pom.xml test -Dlogitparity.home=$(CURDIR)
 
-## The main job on a built-in default: where does a generated model's Q8_0 twin part from its F32 original, and why?
+## The main job on built-in defaults: the trained model's Q8_0 twin judged against the noise floor, then where a
+## random-weight model's Q8_0 twin parts from its F32 original, and why.
 ## (exit 1 = a divergence was found, which is the point of the demo)
 demo: models
+	@echo "== 1. A trained model against its Q8_0 twin: is the quantisation noise or a bug? =="
+	bin/divergence-locate models/kjv-llama-f32.gguf "$(PROMPT)" --against models/kjv-llama-q8_0.gguf \
+	  --steps $(STEPS) || [ $$? -eq 1 ]
+	@echo "== 2. A random-weight model against its Q8_0 twin: where do they part, and why? =="
 	bin/divergence-locate models/qwen2-f32.gguf "$(PROMPT)" --against models/qwen2-q8_0.gguf --steps $(STEPS) \
 	  --arbiter --csv target/demo/steps.csv --npy target/demo/logits || [ $$? -eq 1 ]
 
