@@ -23,6 +23,14 @@ final class Blame {
                     .append("x what its rounding explains (").append(short3(floor.explained().logprob())).append(")");
             return text.toString();
         }
+        if (floor.otherFloor() != null) {
+            // B is llama.cpp on other weights: its distance to the reference is its own arithmetic, not a fault
+            return text.append("A is ").append(short3(floor.toReference().logprob())).append(" nats from exact "
+                    + "arithmetic on its weights, B ").append(short3(floor.otherFloor().logprob()))
+                    .append(" on its own, and exact arithmetic on the two weight sets differs by ")
+                    .append(short3(floor.weights().logprob()))
+                    .append(": the two files differ by more than their rounding and quantisation explain").toString();
+        }
         Double ratio = floor.otherRatio();
         if (ratio == null) {
             return text.append("unknown (B gave no full logits to set against the reference)").toString();

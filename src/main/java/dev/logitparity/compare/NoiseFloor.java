@@ -40,9 +40,9 @@ import java.util.function.IntFunction;
  *                         no full logits
  * @param flipCause        at the first divergence, whether exact arithmetic on each side's weights flips too; null
  *                         unless B is another GGUF and the sides diverge
- * @param growth           llama.cpp's own floor (max |Δlogprob|) at each probed step, in step order: rounding error
- *                         grows with position, so each step is judged by the floor measured at or before it
- *                         ({@link #bandAt})
+ * @param growth           what two correct runtimes may differ by (max |Δlogprob|, before headroom) at each probed
+ *                         step: both floors and the admitted weights' share there. Rounding error grows with
+ *                         position, so each step is judged by what was measured at or before it ({@link #bandAt})
  * @param millis           how long the measurement took
  */
 public record NoiseFloor(List<Integer> steps, String source, Distance toReference, Map<String, Distance> kernelChoices,
@@ -93,21 +93,19 @@ public record NoiseFloor(List<Integer> steps, String source, Distance toReferenc
     }
 
     /**
-     * The band for one step: {@link #band()}, scaled by how far llama.cpp's floor had grown by that step (the largest
-     * floor measured at a probed step at or before it, the first probed step's before any) against its largest. So an
-     * error at step 0 is not excused by the larger error llama.cpp itself makes 30 steps later.
+     * The band for one step: {@link #HEADROOM} times the most two correct runtimes were measured to differ by at a
+     * probed step at or before it (the first probed step's before any), never wider than {@link #band()}. So an error
+     * at step 0 is not excused by the larger error llama.cpp itself makes 30 steps later.
      */
     public Band bandAt(int step) {
         Band widest = band();
-        double top = growth.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        if (top <= MINIMUM.logprob()) {
-            return widest;
-        }
         var upTo = ((java.util.SortedMap<Integer, Double>) growth).headMap(step + 1);
-        double here = (upTo.isEmpty() ? growth.values().stream().limit(1) : upTo.values().stream())
-                .mapToDouble(Double::doubleValue).max().orElse(top);
-        double ratio = Math.min(1, Math.max(here, MINIMUM.logprob()) / top);
-        return new Band(widest.logprob() * ratio, widest.kl() * ratio * ratio, widest.nearTie() * ratio);
+        double allowed = (upTo.isEmpty() ? growth.values().stream().limit(1) : upTo.values().stream())
+                .mapToDouble(Double::doubleValue).max().orElse(Double.POSITIVE_INFINITY);
+        double logprob = Math.min(widest.logprob(),
+                HEADROOM * Math.max(allowed, MINIMUM.plus(MINIMUM).logprob()));
+        double ratio = widest.logprob() > 0 ? logprob / widest.logprob() : 1;
+        return new Band(logprob, widest.kl() * ratio * ratio, widest.nearTie() * ratio);
     }
 
     /**

@@ -71,38 +71,54 @@ public final class NoiseFloorProbe {
              Trace rounded = reference(model, ops -> ops.withRounding(Ops.Rounding.GGML_CPU), llama, fed)) {
             Map<Integer, Distance> toReference = distances(exact, llama, steps);
             Distance rounding = largest(distances(exact, rounded, steps));
-            Map<Integer, Double> growth = growth(steps, toReference, kernels);
+            Map<Integer, Double> floorA = floorPerStep(steps, toReference, kernels);
             if (otherModel != null) {
                 return twin(pair, divergence, model, otherModel, exact, fed, steps, kernelMax, largest(toReference),
-                        rounding, growth, start);
+                        rounding, floorA, start);
             }
             Distance other = pair.other().logits().isPresent() ? largest(distances(exact, pair.other(), steps)) : null;
             return new NoiseFloor(steps, "llama.cpp against the f64 reference", largest(toReference), kernelMax,
-                    rounding, null, null, null, other, null, growth, millisSince(start));
+                    rounding, null, null, null, other, null, allowed(floorA, Map.of(), Map.of()), millisSince(start));
         } catch (BadInputException e) {
             // the reference cannot run this model (architecture, tensor type): the kernel spread is all we have
             return new NoiseFloor(steps, "llama.cpp's kernel spread alone; the reference engine cannot run "
                     + model.getFileName() + ": " + e.getMessage(), null, kernelMax, null, null, null, null, null, null,
-                    growth(steps, Map.of(), kernels), millisSince(start));
+                    allowed(floorPerStep(steps, Map.of(), kernels), Map.of(), Map.of()), millisSince(start));
         }
     }
 
     private NoiseFloor twin(TracePair pair, StepComparison divergence, Path model, Path otherModel, Trace exactA,
                             int[] fed, List<Integer> steps, Map<String, Distance> kernels, Distance toReference,
-                            Distance rounding, Map<Integer, Double> growth, long start) {
+                            Distance rounding, Map<Integer, Double> floorA, long start) {
         try (Trace exactB = reference(otherModel, UnaryOperator.identity(), pair.llama(), fed)) {
-            Distance weights = largest(distances(exactA, exactB, steps));
-            Distance otherFloor = largest(distances(exactB, pair.other(), steps));
+            Map<Integer, Distance> weights = distances(exactA, exactB, steps);
+            Map<Integer, Distance> otherFloor = distances(exactB, pair.other(), steps);
             String finding = QuantisationCheck.compare(model, otherModel).orElse(null);
             String cause = divergence == null ? null : flipCause(divergence, exactA, exactB);
             return new NoiseFloor(steps, "llama.cpp against the f64 reference on each side's weights", toReference,
-                    kernels, rounding, otherFloor, weights, finding, otherFloor, cause, growth, millisSince(start));
+                    kernels, rounding, largest(otherFloor), largest(weights), finding, largest(otherFloor), cause,
+                    allowed(floorA, otherFloor, finding == null ? weights : Map.of()), millisSince(start));
         }
     }
 
+    /**
+     * What two correct runtimes may differ by at each step, before headroom: A's floor, B's (A's unless measured), and
+     * the weights' share when admitted. Each part at its own step: the weights' share does not grow with position as
+     * rounding error does.
+     */
+    private static Map<Integer, Double> allowed(Map<Integer, Double> floorA, Map<Integer, Distance> otherFloor,
+                                                Map<Integer, Distance> weights) {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        floorA.forEach((step, a) -> {
+            double b = Math.max(a, otherFloor.getOrDefault(step, Distance.ZERO).logprob());
+            out.put(step, a + b + weights.getOrDefault(step, Distance.ZERO).logprob());
+        });
+        return out;
+    }
+
     /** llama.cpp's own floor at each probed step: its distance to the reference plus its widest kernel spread there. */
-    private static Map<Integer, Double> growth(List<Integer> steps, Map<Integer, Distance> toReference,
-                                               Map<String, Map<Integer, Distance>> kernels) {
+    private static Map<Integer, Double> floorPerStep(List<Integer> steps, Map<Integer, Distance> toReference,
+                                                     Map<String, Map<Integer, Distance>> kernels) {
         Map<Integer, Double> out = new LinkedHashMap<>();
         for (int step : steps) {
             double spread = kernels.values().stream()
