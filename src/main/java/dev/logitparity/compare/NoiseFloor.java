@@ -3,6 +3,8 @@ package dev.logitparity.compare;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -47,7 +49,8 @@ import java.util.function.IntFunction;
  */
 public record NoiseFloor(List<Integer> steps, String source, Distance toReference, Map<String, Distance> kernelChoices,
                          Distance roundingEffect, Distance otherFloor, Distance weights, String weightsFinding,
-                         Distance otherToReference, String flipCause, Map<Integer, Double> growth, long millis) {
+                         Distance otherToReference, String flipCause, SortedMap<Integer, Double> growth,
+                         long millis) {
 
     public static final Distance MINIMUM = new Distance(1e-4, 1e-8);
     public static final double HEADROOM = 1.5;
@@ -56,7 +59,7 @@ public record NoiseFloor(List<Integer> steps, String source, Distance toReferenc
     public NoiseFloor {
         steps = List.copyOf(steps);
         kernelChoices = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kernelChoices));
-        growth = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(growth));
+        growth = Collections.unmodifiableSortedMap(new TreeMap<>(growth));
     }
 
     /** The largest move over the kernel choices. */
@@ -94,14 +97,13 @@ public record NoiseFloor(List<Integer> steps, String source, Distance toReferenc
 
     /**
      * The band for one step: {@link #HEADROOM} times the most two correct runtimes were measured to differ by at a
-     * probed step at or before it (the first probed step's before any), never wider than {@link #band()}. So an error
-     * at step 0 is not excused by the larger error llama.cpp itself makes 30 steps later.
+     * probed step at or before it (the probes run from step 0 without gaps), never wider than {@link #band()}. So an
+     * error at step 0 is not excused by the larger error llama.cpp itself makes 30 steps later.
      */
     public Band bandAt(int step) {
         Band widest = band();
-        var upTo = ((java.util.SortedMap<Integer, Double>) growth).headMap(step + 1);
-        double allowed = (upTo.isEmpty() ? growth.values().stream().limit(1) : upTo.values().stream())
-                .mapToDouble(Double::doubleValue).max().orElse(Double.POSITIVE_INFINITY);
+        double allowed = growth.headMap(step + 1).values().stream().mapToDouble(Double::doubleValue).max()
+                .orElse(Double.POSITIVE_INFINITY);
         double logprob = Math.min(widest.logprob(),
                 HEADROOM * Math.max(allowed, MINIMUM.plus(MINIMUM).logprob()));
         double ratio = widest.logprob() > 0 ? logprob / widest.logprob() : 1;
@@ -113,7 +115,12 @@ public record NoiseFloor(List<Integer> steps, String source, Distance toReferenc
      * floor's own, else {@code band} throughout (a band given explicitly, or no floor).
      */
     public static IntFunction<Band> stepBands(Band band, NoiseFloor floor) {
-        return floor != null && band.equals(floor.band()) ? floor::bandAt : step -> band;
+        return floor != null && floor.derives(band) ? floor::bandAt : step -> band;
+    }
+
+    /** Whether {@code band} is this floor's own, not one given over it. */
+    public boolean derives(Band band) {
+        return band.equals(band());
     }
 
     /** B's distance to exact arithmetic in units of llama.cpp's floor; null when unknown. */

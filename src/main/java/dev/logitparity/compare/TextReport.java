@@ -61,7 +61,7 @@ public final class TextReport {
             wrapped(out, "noise floor: ", floorText(s.floor()));
         }
         wrapped(out, "band: ", bandText(s.band()) + (s.floor() == null ? ""
-                : s.band().equals(s.floor().band()) ? " (derived from the floor: " + derivation(s.floor())
+                : s.floor().derives(s.band()) ? " (derived from the floor: " + derivation(s.floor())
                 + "; it grows with the floor measured along the run, from max |Δlogprob| <= "
                 + short3(s.floor().bandAt(0).logprob()) + " at step 0)"
                 : " (given; the floor's would be " + bandText(s.floor().band()) + ")"));

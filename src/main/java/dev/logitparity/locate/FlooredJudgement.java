@@ -1,5 +1,6 @@
 package dev.logitparity.locate;
 
+import dev.logitparity.compare.Band;
 import dev.logitparity.compare.BandChoice;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.NoiseFloor;
@@ -31,6 +32,12 @@ public record FlooredJudgement(TraceComparator comparator, BandChoice band, Nois
      */
     private static final int MAX_EXTRA_PROBES = 2;
 
+    /** The default judgement: the band the floor derives, the default probes and top-k. */
+    public static FlooredJudgement auto() {
+        return new FlooredJudgement(TraceComparator.within(Band.logprob(0)), BandChoice.AUTO,
+                new NoiseFloorProbe(NoiseFloorProbe.DEFAULT_STEPS));
+    }
+
     /** This judgement knowing the model's end-of-generation tokens (see {@link TraceComparator#endOfGeneration}). */
     public FlooredJudgement endOfGeneration(IntPredicate isEndOfGeneration) {
         return new FlooredJudgement(comparator.endOfGeneration(isEndOfGeneration), band, probe);
@@ -39,9 +46,11 @@ public record FlooredJudgement(TraceComparator comparator, BandChoice band, Nois
     /** @param otherModel B's GGUF when B is llama.cpp on another model file, else null */
     public DivergenceReport judge(LlamaContext context, TracePair pair, Path otherModel) {
         StepComparison divergence = comparator.compare(pair.llama(), pair.other()).summary().divergence();
+        NoiseFloorProbe.Twin twin = otherModel == null ? null
+                : NoiseFloorProbe.twinOf(context.model().path(), otherModel);
         Set<Integer> also = new TreeSet<>();
         while (true) {
-            NoiseFloor floor = probe.measure(context, pair, divergence, otherModel, also);
+            NoiseFloor floor = probe.measure(context, pair, divergence, twin, also);
             DivergenceReport report = comparator.withBand(band.over(floor.band())).withFloor(floor)
                     .compare(pair.llama(), pair.other());
             Integer outside = report.summary().firstOutOfBand();

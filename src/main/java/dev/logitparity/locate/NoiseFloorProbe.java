@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -47,17 +49,28 @@ public final class NoiseFloorProbe {
     }
 
     /**
+     * B as llama.cpp on another GGUF, with what the weights check found: made once per comparison by {@link #twinOf},
+     * since the check reads both files whole.
+     *
+     * @param gguf           B's model file
+     * @param weightsFinding why B's weights are not a quantisation of A's, or null
+     */
+    public record Twin(Path gguf, String weightsFinding) {
+    }
+
+    /** {@code other} as the twin of {@code model}, its weights checked against {@code model}'s. */
+    public static Twin twinOf(Path model, Path other) {
+        return new Twin(other, QuantisationCheck.compare(model, other).orElse(null));
+    }
+
+    /**
      * @param context    side A's llama.cpp context, with the run's settings
      * @param pair       both sides' traces
      * @param divergence the first divergent step (band-independent), or null
-     * @param otherModel B's GGUF when B is llama.cpp on another model file, else null
+     * @param twin       B when it is llama.cpp on another GGUF, else null
+     * @param alsoSteps  steps to probe besides the first few and the divergence
      */
-    public NoiseFloor measure(LlamaContext context, TracePair pair, StepComparison divergence, Path otherModel) {
-        return measure(context, pair, divergence, otherModel, Set.of());
-    }
-
-    /** As {@link #measure(LlamaContext, TracePair, StepComparison, Path)}, probing {@code alsoSteps} too. */
-    public NoiseFloor measure(LlamaContext context, TracePair pair, StepComparison divergence, Path otherModel,
+    public NoiseFloor measure(LlamaContext context, TracePair pair, StepComparison divergence, Twin twin,
                               Set<Integer> alsoSteps) {
         long start = System.nanoTime();
         Trace llama = pair.llama();
@@ -72,9 +85,9 @@ public final class NoiseFloorProbe {
             Map<Integer, Distance> toReference = distances(exact, llama, steps);
             Distance rounding = largest(distances(exact, rounded, steps));
             Map<Integer, Double> floorA = floorPerStep(steps, toReference, kernels);
-            if (otherModel != null) {
-                return twin(pair, divergence, model, otherModel, exact, fed, steps, kernelMax, largest(toReference),
-                        rounding, floorA, start);
+            if (twin != null) {
+                return twin(pair, divergence, twin, exact, fed, steps, kernelMax, largest(toReference), rounding,
+                        floorA, start);
             }
             Distance other = pair.other().logits().isPresent() ? largest(distances(exact, pair.other(), steps)) : null;
             return new NoiseFloor(steps, "llama.cpp against the f64 reference", largest(toReference), kernelMax,
@@ -87,13 +100,13 @@ public final class NoiseFloorProbe {
         }
     }
 
-    private NoiseFloor twin(TracePair pair, StepComparison divergence, Path model, Path otherModel, Trace exactA,
-                            int[] fed, List<Integer> steps, Map<String, Distance> kernels, Distance toReference,
-                            Distance rounding, Map<Integer, Double> floorA, long start) {
-        try (Trace exactB = reference(otherModel, UnaryOperator.identity(), pair.llama(), fed)) {
+    private NoiseFloor twin(TracePair pair, StepComparison divergence, Twin twin, Trace exactA, int[] fed,
+                            List<Integer> steps, Map<String, Distance> kernels, Distance toReference, Distance rounding,
+                            Map<Integer, Double> floorA, long start) {
+        try (Trace exactB = reference(twin.gguf(), UnaryOperator.identity(), pair.llama(), fed)) {
             Map<Integer, Distance> weights = distances(exactA, exactB, steps);
             Map<Integer, Distance> otherFloor = distances(exactB, pair.other(), steps);
-            String finding = QuantisationCheck.compare(model, otherModel).orElse(null);
+            String finding = twin.weightsFinding();
             String cause = divergence == null ? null : flipCause(divergence, exactA, exactB);
             return new NoiseFloor(steps, "llama.cpp against the f64 reference on each side's weights", toReference,
                     kernels, rounding, largest(otherFloor), largest(weights), finding, largest(otherFloor), cause,
@@ -106,9 +119,9 @@ public final class NoiseFloorProbe {
      * the weights' share when admitted. Each part at its own step: the weights' share does not grow with position as
      * rounding error does.
      */
-    private static Map<Integer, Double> allowed(Map<Integer, Double> floorA, Map<Integer, Distance> otherFloor,
-                                                Map<Integer, Distance> weights) {
-        Map<Integer, Double> out = new LinkedHashMap<>();
+    private static SortedMap<Integer, Double> allowed(Map<Integer, Double> floorA, Map<Integer, Distance> otherFloor,
+                                                      Map<Integer, Distance> weights) {
+        SortedMap<Integer, Double> out = new TreeMap<>();
         floorA.forEach((step, a) -> {
             double b = Math.max(a, otherFloor.getOrDefault(step, Distance.ZERO).logprob());
             out.put(step, a + b + weights.getOrDefault(step, Distance.ZERO).logprob());

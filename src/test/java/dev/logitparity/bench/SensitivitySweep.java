@@ -3,10 +3,7 @@ package dev.logitparity.bench;
 import dev.logitparity.ScaledTensorCopy;
 import dev.logitparity.TestModels;
 import dev.logitparity.capture.GreedyCapture;
-import dev.logitparity.compare.Band;
-import dev.logitparity.compare.BandChoice;
 import dev.logitparity.compare.DivergenceReport;
-import dev.logitparity.compare.TraceComparator;
 import dev.logitparity.compare.Verdict;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
@@ -14,7 +11,6 @@ import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
 import dev.logitparity.locate.FlooredJudgement;
-import dev.logitparity.locate.NoiseFloorProbe;
 import dev.logitparity.locate.TracePair;
 import dev.logitparity.trace.Trace;
 
@@ -38,8 +34,7 @@ public final class SensitivitySweep {
                 : List.of("blk.0.attn_q.weight", "blk.0.attn_v.weight", "blk.0.ffn_down.weight", "token_embd.weight");
         Path work = Files.createTempDirectory("sensitivity-");
         LlamaLibrary library = LlamaLibrary.load();
-        FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)), BandChoice.AUTO,
-                new NoiseFloorProbe(NoiseFloorProbe.DEFAULT_STEPS));
+        FlooredJudgement judgement = FlooredJudgement.auto();
         System.out.println("| type | tensor | smallest scale called a bug | verdict there |");
         System.out.println("|---|---|---|---|");
         for (String type : List.of("f32", "f16", "q8_0")) {

@@ -3,10 +3,7 @@ package dev.logitparity.locate;
 import dev.logitparity.ScaledTensorCopy;
 import dev.logitparity.TestModels;
 import dev.logitparity.against.AgainstSpec;
-import dev.logitparity.compare.Band;
-import dev.logitparity.compare.BandChoice;
 import dev.logitparity.compare.DivergenceReport;
-import dev.logitparity.compare.TraceComparator;
 import dev.logitparity.compare.Verdict;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
@@ -56,7 +53,7 @@ class NoiseFloorSensitivityTest {
              Trace llama = new dev.logitparity.capture.GreedyCapture(context).freeRun(PROMPT, STEPS, false);
              ReferenceModel wrong = ReferenceModel.open(gguf, mutation);
              Trace runtime = new ReferenceCapture(wrong).teacherForced(PROMPT, llama.promptTokens(), llama.tokens())) {
-            DivergenceReport report = judgement().judge(context, new TracePair(llama, runtime, List.of()), null);
+            DivergenceReport report = FlooredJudgement.auto().judge(context, new TracePair(llama, runtime, List.of()), null);
             assertEquals(Verdict.LOGIT_MISMATCH, report.summary().verdict(), report.summary().reason());
             assertEquals(0, report.summary().firstOutOfBand());
             assertTrue(report.summary().reason().contains("a B bug"), report.summary().reason());
@@ -72,15 +69,10 @@ class NoiseFloorSensitivityTest {
              LlamaContext context = model.newContext(ContextSettings.defaults());
              TracePair pair = new PairCapture(context, PROMPT, STEPS, false, List.of())
                      .against(new AgainstSpec.Model(damaged))) {
-            DivergenceReport report = judgement().judge(context, pair, damaged);
+            DivergenceReport report = FlooredJudgement.auto().judge(context, pair, damaged);
             assertEquals(Verdict.LOGIT_MISMATCH, report.summary().verdict(), report.summary().reason());
             assertTrue(report.summary().reason().contains("blk.0.attn_q.weight differs beyond"),
                     report.summary().reason());
         }
-    }
-
-    private static FlooredJudgement judgement() {
-        return new FlooredJudgement(TraceComparator.within(Band.logprob(0)), BandChoice.AUTO,
-                new NoiseFloorProbe(NoiseFloorProbe.DEFAULT_STEPS));
     }
 }

@@ -2,9 +2,7 @@ package dev.logitparity.locate;
 
 import dev.logitparity.TestModels;
 import dev.logitparity.against.AgainstSpec;
-import dev.logitparity.compare.BandChoice;
 import dev.logitparity.compare.DivergenceReport;
-import dev.logitparity.compare.TraceComparator;
 import dev.logitparity.compare.Verdict;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
@@ -49,8 +47,7 @@ class NoiseFloorVerdictTest {
     @MethodSource("cases")
     void llamaCppAndAnFp32RuntimeAreNeverCalledBuggy(String arch, String type, String prompt) {
         Path gguf = TestModels.path(arch, type);
-        FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(dev.logitparity.compare.Band
-                .logprob(0)), BandChoice.AUTO, new NoiseFloorProbe(NoiseFloorProbe.DEFAULT_STEPS));
+        FlooredJudgement judgement = FlooredJudgement.auto();
         try (LlamaModel model = LlamaLibrary.load().loadModel(gguf, ModelSettings.defaults());
              LlamaContext context = model.newContext(ContextSettings.defaults());
              TracePair vsReference = new PairCapture(context, prompt, STEPS, false, List.of())

@@ -2,11 +2,8 @@ package dev.logitparity.junit;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.capture.GreedyCapture;
-import dev.logitparity.compare.Band;
 import dev.logitparity.compare.NoiseFloor;
-import dev.logitparity.compare.StepComparison;
-import dev.logitparity.compare.TraceComparator;
-import dev.logitparity.locate.NoiseFloorProbe;
+import dev.logitparity.locate.FlooredJudgement;
 import dev.logitparity.locate.TracePair;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
@@ -104,10 +101,8 @@ public final class Traces {
              LlamaContext context = model.newContext(fitting(model, prompt, mine.steps(), settings));
              Trace llama = new GreedyCapture(context).teacherForced(prompt, mine.tokens())) {
             // not closed as a pair: mine stays the caller's
-            TracePair pair = new TracePair(llama, mine, List.of());
-            StepComparison divergence = TraceComparator.within(Band.logprob(0)).compare(llama, mine).summary()
-                    .divergence();
-            return new NoiseFloorProbe(NoiseFloorProbe.DEFAULT_STEPS).measure(context, pair, divergence, null);
+            return FlooredJudgement.auto().judge(context, new TracePair(llama, mine, List.of()), null).summary()
+                    .floor();
         }
     }
 
