@@ -1,5 +1,6 @@
 package dev.logitparity.cli;
 
+import dev.logitparity.TestModels;
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.BandChoice;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,12 @@ class BandConverterTest {
         CliRun run = CliRun.of("models/none.gguf", "hi", "--against", "reference", "--band", "logprob=oops");
         assertEquals(Main.BAD_INPUT, run.status());
         assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void floorStepsBelowOneIsBadInputInOneLine() {
+        CliRun run = CliRun.of(TestModels.path("gpt2", "f32").toString(), "hi", "--floor-steps", "0");
+        assertEquals(Main.BAD_INPUT, run.status(), run.err());
+        assertEquals("divergence-locate: --floor-steps must be at least 1, got 0", run.err().strip());
     }
 }
