@@ -37,9 +37,12 @@ bindings: native
 	  -I native/llama.cpp/include -I native/llama.cpp/ggml/include @bindings/includes.txt \
 	  native/llama.cpp/include/llama.h
 
+# The core module alone (core.pom.xml: the library and the command line); its jar and dependencies land in target/.
+CORE := $(MVN) -f core.pom.xml
+
 build: native
-	$(MVN) package -DskipTests
-	$(MVN) dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
+	$(CORE) package -DskipTests
+	$(CORE) dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
 
 ## Small generated GGUFs (gpt2, llama, qwen2 x F32, F16, Q8_0) with the real tokenizers, and the F16 and Q8_0
 ## twins of the committed trained model (models/README.md). Deterministic.
@@ -51,14 +54,11 @@ models: build
 bench-models: build
 	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench
 
-# Not quiet: Surefire's per-class and closing "Tests run:" lines are the record of what ran. The core is installed
-# into the local Maven repository because the JUnit artifact (junit/) is a separate project that depends on it, and
-# the JUnit artifact because the README's example project (junit/example/, a user's project) depends on that; the
-# example runs on this checkout's library, generated models (made by the core's tests) and oracle/generated cases.
+# Not quiet: Surefire's per-class and closing "Tests run:" lines are the record of what ran. One reactor build: the
+# core, the JUnit artifact (junit/), and the README's example of a user's project (junit/example/), which runs on this
+# checkout's library, generated models (made by the core's tests) and oracle/generated cases.
 test: native
-	mvn -B install
-	mvn -B -f junit/pom.xml install
-	mvn -B -f junit/example/pom.xml test -Dlogitparity.home=$(CURDIR)
+	mvn -B install -Dlogitparity.home=$(CURDIR)
 
 ## The main job on built-in defaults: the trained model's Q8_0 twin judged against the noise floor, then where a
 ## random-weight model's Q8_0 twin parts from its F32 original, and why.
@@ -73,27 +73,27 @@ demo: models
 
 ## Throughput of greedy decode with full-vocabulary capture vs without, on the Qwen2-0.5B-shaped Q8_0 model.
 bench: bench-models
-	$(MVN) test-compile
+	$(CORE) test-compile
 	$(JAVA) -Xmx6g -cp '$(CP):target/test-classes' dev.logitparity.bench.CaptureBench models/qwen2-0.5b-shape-q8_0.gguf
 
 ## Comparator throughput on two 256-step x 151,936-vocab traces (GB/s of logits compared, heap used).
 bench-compare: build
-	$(MVN) test-compile
+	$(CORE) test-compile
 	$(JAVA) -Xmx64m -cp '$(CP):target/test-classes' dev.logitparity.bench.CompareBench target/compare-bench
 
 ## Reference engine: 32 steps on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
 bench-reference: bench-models
-	$(MVN) test-compile
+	$(CORE) test-compile
 	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 32
 
 ## The README's settings table: how far each llama.cpp setting moves log-probabilities from its defaults.
 bench-settings: models
-	$(MVN) test-compile
-	$(JAVA) -cp '$(CP):target/test-classes' dev.logitparity.locate.SettingEffects
+	$(CORE) test-compile
+	$(JAVA) -cp '$(CP):target/test-classes' dev.logitparity.judge.SettingEffects
 
 ## The README's sensitivity table: the smallest single-tensor scaling the noise-floor verdict still calls a bug.
 bench-sensitivity: models
-	$(MVN) test-compile
+	$(CORE) test-compile
 	$(JAVA) -Xmx2g -cp '$(CP):target/test-classes' dev.logitparity.bench.SensitivitySweep
 
 clean:

@@ -1,6 +1,6 @@
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
@@ -27,7 +27,7 @@ public final class LlamaGreedy {
         try (LlamaModel model = LlamaLibrary.load().loadModel(Path.of(args[0]), ModelSettings.defaults())) {
             for (String prompt : Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)) {
                 try (LlamaContext context = model.newContext(f32Kv);
-                     Trace trace = new GreedyCapture(context).freeRun(prompt, steps, false)) {
+                     Trace trace = new LlamaEngine(context).freeRun(prompt, steps, false)) {
                     System.out.println(IntStream.of(trace.tokens()).mapToObj(Integer::toString)
                             .collect(Collectors.joining(" ")));
                 }

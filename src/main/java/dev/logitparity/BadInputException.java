@@ -13,4 +13,12 @@ public class BadInputException extends RuntimeException {
     public BadInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** {@code value}, or a one-line error naming {@code name} when it is below 1 (steps, top-k, threads, ...). */
+    public static int requireAtLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new BadInputException(name + " must be at least 1, got " + value);
+        }
+        return value;
+    }
 }

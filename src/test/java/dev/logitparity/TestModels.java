@@ -1,11 +1,11 @@
 package dev.logitparity;
 
 import dev.logitparity.gguf.GgmlType;
-import dev.logitparity.models.Architecture;
-import dev.logitparity.models.ModelCatalog;
-import dev.logitparity.models.ModelGenerator;
-import dev.logitparity.models.ModelSpec;
-import dev.logitparity.models.TypeTwin;
+import dev.logitparity.synthetic.Architecture;
+import dev.logitparity.synthetic.ModelCatalog;
+import dev.logitparity.synthetic.ModelGenerator;
+import dev.logitparity.synthetic.ModelSpec;
+import dev.logitparity.synthetic.TypeTwin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.logitparity.cli;
 
-import dev.logitparity.against.AgainstSpec;
-import dev.logitparity.against.AprRunner;
+import dev.logitparity.peers.AgainstSpec;
+import dev.logitparity.peers.AprRunner;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

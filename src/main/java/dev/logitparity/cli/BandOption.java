@@ -1,7 +1,7 @@
 package dev.logitparity.cli;
 
 import dev.logitparity.compare.BandChoice;
-import dev.logitparity.locate.NoiseFloorProbe;
+import dev.logitparity.judge.NoiseFloorProbe;
 import picocli.CommandLine.Option;
 
 /** {@code --band} and {@code --floor-steps}: how every command that renders a verdict sets its tolerance band. */

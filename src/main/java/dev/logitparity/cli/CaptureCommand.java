@@ -1,19 +1,19 @@
 package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
-import dev.logitparity.compare.TopK;
+import dev.logitparity.logits.TopK;
 import dev.logitparity.trace.Trace;
 import dev.logitparity.trace.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,8 +62,8 @@ final class CaptureCommand implements Callable<Integer> {
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
              Trace trace = forced != null
-                     ? new GreedyCapture(context).teacherForced(prompt, forced)
-                     : new GreedyCapture(context).freeRun(prompt, steps, !noStop)) {
+                     ? new LlamaEngine(context).teacherForced(prompt, forced)
+                     : new LlamaEngine(context).freeRun(prompt, steps, !noStop)) {
             if (out != null) {
                 writeTrace(trace);
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logitparity.BadInputException;
-import dev.logitparity.against.AgainstSpec;
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.TextReport;
@@ -12,24 +11,25 @@ import dev.logitparity.compare.TraceComparator;
 import dev.logitparity.compare.Verdict;
 import dev.logitparity.export.CsvExport;
 import dev.logitparity.export.NpyExport;
+import dev.logitparity.judge.Arbiter;
+import dev.logitparity.judge.Arbitration;
+import dev.logitparity.judge.FlooredJudgement;
+import dev.logitparity.judge.PairCapture;
+import dev.logitparity.judge.PairComparison;
+import dev.logitparity.judge.TracePair;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
-import dev.logitparity.locate.Arbiter;
-import dev.logitparity.matrix.ChartWriter;
+import dev.logitparity.peers.AgainstSpec;
+import dev.logitparity.report.ChartWriter;
 import dev.logitparity.tokenization.PromptDiagnosis;
-import dev.logitparity.locate.Arbitration;
-import dev.logitparity.locate.FlooredJudgement;
-import dev.logitparity.locate.PairCapture;
-import dev.logitparity.locate.PairComparison;
-import dev.logitparity.locate.TracePair;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 /** {@code divergence-locate MODEL PROMPT --against SRC}: where llama.cpp and the other side part, and why. */
-@Command(name = "divergence-locate", mixinStandardHelpOptions = true, version = "logit-parity 0.1.0",
+@Command(name = "divergence-locate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         sortOptions = false,
         description = {"Finds the first step where llama.cpp's greedy decode of MODEL on PROMPT and another "
                 + "runtime's part, the two competing tokens, each side's margin, the epsilon that flipped it, and "
@@ -131,9 +131,7 @@ final class LocateCommand implements Callable<Integer> {
         if (model == null || prompt == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "MODEL and PROMPT are required");
         }
-        if (steps < 1) {
-            throw new BadInputException("--steps must be at least 1, got " + steps);
-        }
+        BadInputException.requireAtLeastOne("--steps", steps);
         AgainstSpec other = apr.apply(AgainstSpec.parse(against));
         FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
                 band.band(), band.probe());

@@ -2,7 +2,7 @@ package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.Printable;
-import dev.logitparity.against.PeerFailedException;
+import dev.logitparity.peers.PeerFailedException;
 import picocli.CommandLine;
 
 import java.io.IOException;

@@ -2,15 +2,15 @@ package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.gguf.GgmlType;
-import dev.logitparity.models.ModelCatalog;
-import dev.logitparity.models.ModelGenerator;
-import dev.logitparity.models.ModelSpec;
-import dev.logitparity.models.TypeTwin;
-import picocli.CommandLine;
+import dev.logitparity.synthetic.ModelCatalog;
+import dev.logitparity.synthetic.ModelGenerator;
+import dev.logitparity.synthetic.ModelSpec;
+import dev.logitparity.synthetic.TypeTwin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;

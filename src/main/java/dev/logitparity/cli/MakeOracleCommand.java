@@ -3,13 +3,14 @@ package dev.logitparity.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.logitparity.BadInputException;
-import dev.logitparity.export.AtomicFile;
+import dev.logitparity.engine.GreedyRecorder;
+import dev.logitparity.files.AtomicFile;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
-import dev.logitparity.matrix.OracleCatalog;
-import dev.logitparity.reference.ReferenceCapture;
+import dev.logitparity.oracle.OracleCase;
+import dev.logitparity.oracle.OracleCatalog;
+import dev.logitparity.reference.ReferenceEngine;
 import dev.logitparity.reference.ReferenceModel;
-import dev.logitparity.sources.OracleCase;
 import dev.logitparity.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,9 +65,7 @@ final class MakeOracleCommand implements Callable<Integer> {
         for (OracleCase c : OracleCatalog.cases(promptsFrom)) {
             prompts.putIfAbsent(c.name(), c.prompt());
         }
-        if (steps < 1) {
-            throw new BadInputException("--steps must be at least 1, got " + steps);
-        }
+        BadInputException.requireAtLeastOne("--steps", steps);
         LlamaLibrary library = llama.library();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         for (Path gguf : models) {
@@ -75,8 +74,8 @@ final class MakeOracleCommand implements Callable<Integer> {
                  ReferenceModel reference = ReferenceModel.open(gguf)) {
                 for (var prompt : prompts.entrySet()) {
                     Path file = out.resolve(slug).resolve(prompt.getKey() + ".json");
-                    try (Trace trace = new ReferenceCapture(reference)
-                            .freeRun(prompt.getValue(), model.vocab().tokenize(prompt.getValue()), steps)) {
+                    try (Trace trace = new GreedyRecorder(new ReferenceEngine(reference))
+                            .freeRun(prompt.getValue(), model.vocab().tokenize(prompt.getValue()), steps, false)) {
                         Map<String, Object> oracleCase = new LinkedHashMap<>();
                         oracleCase.put("model", gguf.getFileName().toString());
                         oracleCase.put("model_slug", slug);

@@ -1,6 +1,7 @@
 package dev.logitparity.compare;
 
-import java.util.Arrays;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -32,43 +33,8 @@ final class DriftRule {
             severity[i] = step.nonFinite() > 0 ? Double.POSITIVE_INFINITY : step.maxAbsDelta();
             position[i] = i;
         }
-        return pearson(ranks(position), ranks(severity));
-    }
-
-    /** Ranks 1..n with ties given their average rank, as Spearman's coefficient needs. */
-    private static double[] ranks(double[] values) {
-        Integer[] order = new Integer[values.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
-        double[] ranks = new double[values.length];
-        int start = 0;
-        while (start < order.length) {
-            int end = start + 1;
-            while (end < order.length && values[order[end]] == values[order[start]]) {
-                end++;
-            }
-            double average = (start + 1 + end) / 2.0;
-            for (int i = start; i < end; i++) {
-                ranks[order[i]] = average;
-            }
-            start = end;
-        }
-        return ranks;
-    }
-
-    /** Pearson correlation; 0 when either side is constant (no trend to speak of). */
-    private static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        double meanX = Arrays.stream(x).average().orElse(0);
-        double meanY = Arrays.stream(y).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - meanX) * (y[i] - meanY);
-            sxx += (x[i] - meanX) * (x[i] - meanX);
-            syy += (y[i] - meanY) * (y[i] - meanY);
-        }
-        return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+        double rho = new SpearmansCorrelation().correlation(position, severity);
+        // Commons Math gives NaN when a side is constant: no trend to speak of
+        return Double.isNaN(rho) ? 0 : rho;
     }
 }

@@ -1,5 +1,6 @@
 package dev.logitparity.compare;
 
+import dev.logitparity.logits.LogProbs;
 import dev.logitparity.trace.Logits;
 
 /**

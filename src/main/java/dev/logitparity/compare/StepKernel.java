@@ -1,5 +1,8 @@
 package dev.logitparity.compare;
 
+import dev.logitparity.logits.FastExp;
+import dev.logitparity.logits.LogProbs;
+import dev.logitparity.logits.TopK;
 import dev.logitparity.trace.Logits;
 
 import java.util.Arrays;

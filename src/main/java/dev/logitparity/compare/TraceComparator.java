@@ -72,10 +72,7 @@ public final class TraceComparator {
 
     /** This comparator with another k for the top-k overlap. */
     public TraceComparator topK(int k) {
-        if (k < 1) {
-            throw new BadInputException("top-k must be at least 1, got " + k);
-        }
-        return new TraceComparator(band, k, endOfGeneration, floor);
+        return new TraceComparator(band, BadInputException.requireAtLeastOne("top-k", k), endOfGeneration, floor);
     }
 
     public Band band() {

@@ -3,7 +3,7 @@ package dev.logitparity.export;
 import java.util.Arrays;
 
 /**
- * The rank of every token of a row at once, with {@link dev.logitparity.compare.LogProbs#rank}'s order (larger value
+ * The rank of every token of a row at once, with {@link dev.logitparity.logits.LogProbs#rank}'s order (larger value
  * first, lower id first on ties, NaN below every number): one sort instead of one pass per token. Reuses its buffers.
  */
 final class AllRanks {

@@ -1,8 +1,9 @@
 package dev.logitparity.export;
 
 import dev.logitparity.BadInputException;
-import dev.logitparity.compare.LogProbs;
-import dev.logitparity.compare.TopK;
+import dev.logitparity.files.AtomicFile;
+import dev.logitparity.logits.LogProbs;
+import dev.logitparity.logits.TopK;
 import dev.logitparity.trace.Logits;
 import dev.logitparity.trace.Trace;
 
@@ -49,10 +50,7 @@ public final class CsvExport {
 
     /** Rows for the union of both sides' {@code k} most likely tokens at each step. */
     public static CsvExport topK(int k) {
-        if (k < 1) {
-            throw new BadInputException("top-k must be at least 1, got " + k);
-        }
-        return new CsvExport(k);
+        return new CsvExport(BadInputException.requireAtLeastOne("top-k", k));
     }
 
     /** Rows for every token of the vocabulary at each step. */

@@ -5,8 +5,12 @@ import dev.logitparity.llama.ffi.llama_context_params;
 import dev.logitparity.llama.ffi.llama_h;
 import dev.logitparity.llama.ffi.llama_model_params;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +22,9 @@ import java.util.List;
  */
 final class AbiCheck {
 
-    private static final List<String> SYMBOLS = List.of(
-            "llama_backend_init", "llama_log_set", "llama_model_default_params", "llama_context_default_params",
-            "llama_model_load_from_file", "llama_model_free", "llama_init_from_model", "llama_free",
-            "llama_model_get_vocab", "llama_model_desc", "llama_model_meta_val_str", "llama_vocab_n_tokens",
-            "llama_vocab_is_eog", "llama_vocab_get_add_bos", "llama_tokenize", "llama_token_to_piece",
-            "llama_batch_get_one", "llama_decode", "llama_get_logits_ith", "llama_get_memory", "llama_memory_clear",
-            "llama_n_ctx", "llama_n_batch", "llama_n_ubatch", "llama_sampler_init_greedy", "llama_sampler_sample",
-            "llama_sampler_free", "llama_print_system_info", "ggml_backend_load", "ggml_backend_load_all_from_path",
-            "ggml_backend_reg_count", "ggml_backend_reg_get", "ggml_backend_reg_name");
+    private static final String INCLUDE_FUNCTION = "--include-function";
+    // The functions bindings/includes.txt tells jextract to bind (the build copies it next to llama_h)
+    static final List<String> SYMBOLS = boundFunctions();
 
     private AbiCheck() {
     }
@@ -41,6 +39,22 @@ final class AbiCheck {
         if (!skew.isEmpty()) {
             throw new BadInputException(dir + ": libllama's parameter structs differ from the bindings ("
                     + String.join("; ", skew) + "); the bindings are for " + LlamaLibrary.VERSION);
+        }
+    }
+
+    private static List<String> boundFunctions() {
+        String name = "includes.txt";
+        try (InputStream in = llama_h.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing beside " + llama_h.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> line.startsWith(INCLUDE_FUNCTION))
+                    .map(line -> line.substring(INCLUDE_FUNCTION.length()).strip())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

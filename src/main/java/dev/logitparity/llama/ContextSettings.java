@@ -23,11 +23,11 @@ public record ContextSettings(int contextLength, int batch, int microBatch, int 
     public enum KvType { F16, F32, Q8_0 }
 
     public ContextSettings {
-        positive("context length", contextLength);
-        positive("batch", batch);
-        positive("micro-batch", microBatch);
-        positive("threads", threads);
-        positive("batch threads", threadsBatch);
+        BadInputException.requireAtLeastOne("context length", contextLength);
+        BadInputException.requireAtLeastOne("batch", batch);
+        BadInputException.requireAtLeastOne("micro-batch", microBatch);
+        BadInputException.requireAtLeastOne("threads", threads);
+        BadInputException.requireAtLeastOne("batch threads", threadsBatch);
         if (kvType == KvType.Q8_0 && !flashAttention) {
             // llama.cpp refuses a quantised V cache without flash attention; say so before it does
             throw new BadInputException("a q8_0 KV cache needs flash attention on");
@@ -83,11 +83,5 @@ public record ContextSettings(int contextLength, int batch, int microBatch, int 
         out.put("type_k", kvType.name().toLowerCase());
         out.put("type_v", kvType.name().toLowerCase());
         return out;
-    }
-
-    private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new BadInputException(name + " must be at least 1, got " + value);
-        }
     }
 }

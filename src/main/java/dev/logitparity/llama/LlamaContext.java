@@ -13,8 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One inference context (KV cache + compute buffers) on a model. Single-threaded use; closing is idempotent and a
- * closed context throws {@link IllegalStateException}.
+ * One inference context (KV cache + compute buffers) on a model.
+ * <p>
+ * Threads: one lock. Every call that reaches llama.cpp holds this context's monitor, so calls from several threads are
+ * serialised, never concurrent (llama.cpp allows one caller per context), and {@link #close()} may come from any
+ * thread, e.g. a shutdown hook while a decode runs on another: it waits for that decode. That is why the arena is
+ * shared rather than confined. Closing is idempotent; a closed context throws {@link IllegalStateException}.
  */
 public final class LlamaContext implements AutoCloseable {
 

@@ -1,7 +1,7 @@
 package dev.logitparity.llama;
 
 import dev.logitparity.BadInputException;
-import dev.logitparity.TemporaryFiles;
+import dev.logitparity.files.TemporaryFiles;
 import dev.logitparity.llama.ffi.llama_h;
 
 import java.io.IOException;

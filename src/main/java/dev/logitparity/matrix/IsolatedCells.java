@@ -1,9 +1,10 @@
 package dev.logitparity.matrix;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.logitparity.against.ChildCapture;
-import dev.logitparity.against.Subprocess;
-import dev.logitparity.sources.OracleCase;
+import dev.logitparity.oracle.ModelMap;
+import dev.logitparity.oracle.OracleCase;
+import dev.logitparity.peers.ChildCapture;
+import dev.logitparity.peers.Subprocess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,22 +1,24 @@
 package dev.logitparity.matrix;
 
-import dev.logitparity.against.AgainstSpec;
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.OneSidedStep;
 import dev.logitparity.compare.StepComparison;
 import dev.logitparity.compare.StepMetrics;
-import dev.logitparity.locate.FlooredJudgement;
+import dev.logitparity.judge.FlooredJudgement;
+import dev.logitparity.judge.PairCapture;
+import dev.logitparity.judge.PairComparison;
+import dev.logitparity.judge.TracePair;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
 import dev.logitparity.llama.Vocab;
-import dev.logitparity.locate.PairCapture;
-import dev.logitparity.locate.PairComparison;
-import dev.logitparity.locate.TracePair;
-import dev.logitparity.sources.OracleCase;
+import dev.logitparity.oracle.ModelMap;
+import dev.logitparity.oracle.OracleCase;
+import dev.logitparity.peers.AgainstSpec;
+import dev.logitparity.report.ChartWriter;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.Trace;
 
@@ -122,7 +124,7 @@ public final class MatrixRunner {
         if (pair.llama().info().mode() == CaptureMode.FREE_RUN) {
             return pair.llama().tokens();
         }
-        try (Trace free = new GreedyCapture(context).freeRun(prompt, steps, true)) {
+        try (Trace free = new LlamaEngine(context).freeRun(prompt, steps, true)) {
             return free.tokens();
         }
     }

@@ -7,6 +7,7 @@ import dev.logitparity.gguf.GgufFile;
 import dev.logitparity.gguf.GgufValue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +18,8 @@ import java.util.function.UnaryOperator;
 public final class ReferenceModel implements AutoCloseable {
 
     private static final String ARCHITECTURE_KEY = "general.architecture";
+    private static final List<String> END_OF_GENERATION_KEYS =
+            List.of("tokenizer.ggml.eos_token_id", "tokenizer.ggml.eot_token_id");
 
     private final GgufFile file;
     private final ReferenceArchitecture architecture;
@@ -103,6 +106,15 @@ public final class ReferenceModel implements AutoCloseable {
                     + " the model's " + maxPositions() + " position embeddings");
         }
         return new ReferenceSession(this, weights, rope, positions);
+    }
+
+    /**
+     * Whether {@code token} is the vocabulary's end-of-sequence or end-of-turn token, as the GGUF's tokenizer metadata
+     * names them (llama.cpp also stops at tokens it recognises by their text; those are not in the metadata).
+     */
+    public boolean isEndOfGeneration(int token) {
+        return END_OF_GENERATION_KEYS.stream()
+                .anyMatch(key -> file.find(key).map(value -> value.asLong() == token).orElse(false));
     }
 
     /** Lower-case hex sha256 of the file, computed on first use. */

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Jackson set up for other runtimes' JSON, and checks that turn a wrong field into a one-line error. */
-final class JsonInput {
+public final class JsonInput {
     // Python's json module writes masked logits as -Infinity and broken ones as NaN; both are data, not errors.
     static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -37,7 +37,7 @@ final class JsonInput {
     }
 
     /** The whole of {@code file} as one JSON object; small files only (oracle cases, apr output). */
-    static ObjectNode readObject(Path file) {
+    public static ObjectNode readObject(Path file) {
         byte[] bytes = SourceFiles.readAll(file);
         if (isBlank(bytes)) {
             throw new SourceFormatException(file, "empty file");
@@ -71,7 +71,7 @@ final class JsonInput {
     }
 
     /** A string field, or null when absent or JSON null. */
-    static String optionalText(Path file, ObjectNode object, String field) {
+    public static String optionalText(Path file, ObjectNode object, String field) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -83,7 +83,7 @@ final class JsonInput {
     }
 
     /** An array of token ids: each an integer in int range and not negative. */
-    static int[] tokenIds(Path file, JsonNode array, String where) {
+    public static int[] tokenIds(Path file, JsonNode array, String where) {
         if (!array.isArray()) {
             throw new SourceFormatException(file, "'" + where + "' is " + kind(array) + ", not an array of token ids");
         }

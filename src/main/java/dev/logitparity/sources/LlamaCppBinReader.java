@@ -1,6 +1,6 @@
 package dev.logitparity.sources;
 
-import dev.logitparity.compare.LogProbs;
+import dev.logitparity.logits.LogProbs;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.InMemoryLogits;
 import dev.logitparity.trace.RunInfo;

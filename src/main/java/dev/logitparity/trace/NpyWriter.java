@@ -1,6 +1,6 @@
 package dev.logitparity.trace;
 
-import dev.logitparity.TemporaryFiles;
+import dev.logitparity.files.TemporaryFiles;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

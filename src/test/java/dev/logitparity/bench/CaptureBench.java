@@ -1,9 +1,9 @@
 package dev.logitparity.bench;
 
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.GreedySampler;
 import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
@@ -35,7 +35,7 @@ public final class CaptureBench {
         LlamaLibrary library = LlamaLibrary.load();
         try (LlamaModel m = library.loadModel(model, ModelSettings.defaults());
              LlamaContext context = m.newContext(ContextSettings.defaults())) {
-            GreedyCapture capture = new GreedyCapture(context);
+            LlamaEngine capture = new LlamaEngine(context);
             int[] prompt = m.vocab().tokenize(PROMPT);
             int[] tokens;
             try (Trace warm = capture.freeRun(PROMPT, steps, false)) {

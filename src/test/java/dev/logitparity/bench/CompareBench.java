@@ -2,8 +2,8 @@ package dev.logitparity.bench;
 
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
-import dev.logitparity.compare.LogProbs;
 import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.logits.LogProbs;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.NpyLogits;
 import dev.logitparity.trace.NpyWriter;

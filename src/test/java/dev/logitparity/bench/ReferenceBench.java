@@ -1,6 +1,7 @@
 package dev.logitparity.bench;
 
-import dev.logitparity.reference.ReferenceCapture;
+import dev.logitparity.engine.GreedyRecorder;
+import dev.logitparity.reference.ReferenceEngine;
 import dev.logitparity.reference.ReferenceModel;
 import dev.logitparity.trace.Trace;
 
@@ -39,7 +40,7 @@ public final class ReferenceBench {
             try (ReferenceModel reference = ReferenceModel.open(model)) {
                 reference.sha256(); // the trace records it; hashing the file is not decoding
                 long start = System.nanoTime();
-                try (Trace trace = new ReferenceCapture(reference).freeRun(null, PROMPT, steps)) {
+                try (Trace trace = new GreedyRecorder(new ReferenceEngine(reference)).freeRun(null, PROMPT, steps, false)) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     System.out.printf(Locale.ROOT, "%-32s %-6s %7.2f s  %6.2f tok/s (%d steps, vocab %d)%n",
                             model.getFileName(), reference.architecture().ggufName(), seconds, trace.steps() / seconds,

@@ -2,16 +2,16 @@ package dev.logitparity.bench;
 
 import dev.logitparity.ScaledTensorCopy;
 import dev.logitparity.TestModels;
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.Verdict;
+import dev.logitparity.judge.FlooredJudgement;
+import dev.logitparity.judge.TracePair;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
-import dev.logitparity.locate.FlooredJudgement;
-import dev.logitparity.locate.TracePair;
 import dev.logitparity.trace.Trace;
 
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ public final class SensitivitySweep {
             Path gguf = TestModels.path("llama", type);
             try (LlamaModel model = library.loadModel(gguf, ModelSettings.defaults());
                  LlamaContext context = model.newContext(ContextSettings.defaults());
-                 Trace llama = new GreedyCapture(context).freeRun(PROMPT, 32, false)) {
+                 Trace llama = new LlamaEngine(context).freeRun(PROMPT, 32, false)) {
                 for (String tensor : tensors) {
                     String found = "none up to x" + SCALES[SCALES.length - 1];
                     String verdict = "";
@@ -49,7 +49,7 @@ public final class SensitivitySweep {
                         Path damaged = ScaledTensorCopy.write(gguf, work.resolve(type + ".gguf"), tensor, (float) scale);
                         try (LlamaModel other = library.loadModel(damaged, ModelSettings.defaults());
                              LlamaContext otherContext = other.newContext(ContextSettings.defaults());
-                             Trace b = new GreedyCapture(otherContext).teacherForced(PROMPT, llama.tokens())) {
+                             Trace b = new LlamaEngine(otherContext).teacherForced(PROMPT, llama.tokens())) {
                             DivergenceReport report = judgement.judge(context, new TracePair(llama, b, List.of()), null);
                             Verdict v = report.summary().verdict();
                             if (v == Verdict.LOGIT_MISMATCH || v == Verdict.DRIFT) {

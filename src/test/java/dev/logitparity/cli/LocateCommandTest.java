@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logitparity.ScaledTensorCopy;
 import dev.logitparity.TestModels;
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.compare.SyntheticTraces;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
+import dev.logitparity.reference.ReferenceEngine;
 import dev.logitparity.trace.Logits;
 import dev.logitparity.trace.NpyLogits;
 import dev.logitparity.trace.Trace;
@@ -136,7 +137,7 @@ class LocateCommandTest {
 
         try (LlamaModel m = library.loadModel(model, ModelSettings.defaults());
              LlamaContext context = m.newContext(ContextSettings.defaults());
-             Trace forced = new GreedyCapture(context).teacherForced(PROMPT, other)) {
+             Trace forced = new LlamaEngine(context).teacherForced(PROMPT, other)) {
             Logits logits = forced.logits().orElseThrow();
             int step = IntStream.range(0, other.length)
                     .filter(s -> argmax(logProbs(logits, s)) != other[s]).findFirst().orElseThrow();
@@ -285,7 +286,7 @@ class LocateCommandTest {
     private int[] freeRun(Path model, int steps) {
         try (LlamaModel m = library.loadModel(model, ModelSettings.defaults());
              LlamaContext context = m.newContext(ContextSettings.defaults());
-             Trace trace = new GreedyCapture(context).freeRun(PROMPT, steps, false)) {
+             Trace trace = new LlamaEngine(context).freeRun(PROMPT, steps, false)) {
             return trace.tokens();
         }
     }

@@ -4,10 +4,10 @@ import dev.logitparity.gguf.GgmlType;
 import dev.logitparity.gguf.GgufFile;
 import dev.logitparity.gguf.GgufValue;
 import dev.logitparity.gguf.TestFiles;
-import dev.logitparity.models.Architecture;
-import dev.logitparity.models.ModelGenerator;
-import dev.logitparity.models.ModelCatalog;
-import dev.logitparity.models.ModelSpec;
+import dev.logitparity.synthetic.Architecture;
+import dev.logitparity.synthetic.ModelCatalog;
+import dev.logitparity.synthetic.ModelGenerator;
+import dev.logitparity.synthetic.ModelSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,9 @@
 package dev.logitparity.compare;
 
+import dev.logitparity.logits.LogProbs;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,5 +1,6 @@
 package dev.logitparity.compare;
 
+import dev.logitparity.logits.LogProbs;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.InMemoryLogits;
 import dev.logitparity.trace.RunInfo;

@@ -2,6 +2,8 @@ package dev.logitparity.compare;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.compare.DivergenceReport.Mode;
+import dev.logitparity.logits.LogProbs;
+import dev.logitparity.logits.TopK;
 import dev.logitparity.sources.TopKLogits;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.InMemoryLogits;

@@ -1,9 +1,9 @@
 package dev.logitparity.export;
 
 import dev.logitparity.BadInputException;
-import dev.logitparity.compare.LogProbs;
 import dev.logitparity.compare.SyntheticTraces;
-import dev.logitparity.compare.TopK;
+import dev.logitparity.logits.LogProbs;
+import dev.logitparity.logits.TopK;
 import dev.logitparity.trace.Trace;
 
 import org.apache.commons.csv.CSVFormat;

@@ -1,6 +1,7 @@
 package dev.logitparity.export;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.files.AtomicFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

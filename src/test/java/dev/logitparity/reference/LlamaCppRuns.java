@@ -1,16 +1,17 @@
 package dev.logitparity.reference;
 
-import dev.logitparity.against.ChildCapture;
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.StepMetrics;
 import dev.logitparity.compare.TraceComparator;
+import dev.logitparity.engine.GreedyRecorder;
 import dev.logitparity.gguf.GgmlType;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
+import dev.logitparity.peers.ChildCapture;
 import dev.logitparity.trace.Trace;
 import dev.logitparity.trace.TraceReader;
 
@@ -79,15 +80,15 @@ final class LlamaCppRuns {
     static Trace llamaCpp(Path gguf, ContextSettings settings) {
         try (LlamaModel model = LlamaLibrary.load().loadModel(gguf, ModelSettings.defaults());
              LlamaContext context = model.newContext(settings);
-             Trace free = new GreedyCapture(context).freeRun(PROMPT, STEPS, false)) {
-            return new GreedyCapture(context).teacherForced(PROMPT, free.tokens());
+             Trace free = new LlamaEngine(context).freeRun(PROMPT, STEPS, false)) {
+            return new LlamaEngine(context).teacherForced(PROMPT, free.tokens());
         }
     }
 
     /** The reference, with the architecture's ops changed by {@code variant}, teacher-forced as {@code llamaCpp} was. */
     static Trace reference(Path gguf, UnaryOperator<Ops> variant, Trace llamaCpp) {
         try (ReferenceModel model = ReferenceModel.open(gguf, variant)) {
-            return new ReferenceCapture(model).teacherForced(PROMPT, llamaCpp.promptTokens(), llamaCpp.tokens());
+            return new GreedyRecorder(new ReferenceEngine(model)).teacherForced(PROMPT, llamaCpp.promptTokens(), llamaCpp.tokens());
         }
     }
 

@@ -2,11 +2,12 @@ package dev.logitparity.reference;
 
 import dev.logitparity.BadInputException;
 import dev.logitparity.TestModels;
+import dev.logitparity.engine.GreedyRecorder;
 import dev.logitparity.gguf.GgmlType;
 import dev.logitparity.gguf.GgufValue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,7 +77,8 @@ class ReferenceInputErrorsTest {
     void tokenOutsideTheVocabularyIsRefused() {
         try (ReferenceModel model = ReferenceModel.open(llama)) {
             int vocab = model.vocabSize();
-            assertBadInput(() -> new ReferenceCapture(model).teacherForced(null, new int[] {1, vocab}, new int[] {2}),
+            assertBadInput(() -> new GreedyRecorder(new ReferenceEngine(model))
+                            .teacherForced(null, new int[] {1, vocab}, new int[] {2}),
                     "token " + vocab + " is outside the vocabulary of " + vocab + " of " + llama);
         }
     }
@@ -86,16 +88,19 @@ class ReferenceInputErrorsTest {
         Path gpt2 = TestModels.path("gpt2", "f32");
         try (ReferenceModel model = ReferenceModel.open(gpt2)) {
             int positions = model.maxPositions();
-            assertBadInput(() -> new ReferenceCapture(model).freeRun(null, new int[] {1, 2}, positions),
-                    gpt2 + ": a decode of " + (positions + 1) + " positions does not fit the model's " + positions
-                            + " position embeddings");
+            assertBadInput(() -> new GreedyRecorder(new ReferenceEngine(model)).freeRun(null, new int[] {1, 2},
+                    positions, false), "prompt is 2 tokens; with " + positions + " steps that exceeds the context of "
+                    + positions + " tokens");
+            assertBadInput(() -> model.newSession(positions + 1), gpt2 + ": a decode of " + (positions + 1)
+                    + " positions does not fit the model's " + positions + " position embeddings");
         }
     }
 
     @Test
     void emptyPromptIsRefused() {
         try (ReferenceModel model = ReferenceModel.open(llama)) {
-            assertBadInput(() -> new ReferenceCapture(model).freeRun(null, new int[0], 4), "prompt has no tokens");
+            assertBadInput(() -> new GreedyRecorder(new ReferenceEngine(model)).freeRun(null, new int[0], 4, false),
+                    "prompt has no tokens");
         }
     }
 

@@ -1,11 +1,12 @@
 package com.example;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logitparity.engine.GreedyRecorder;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
 import dev.logitparity.reference.Ops;
-import dev.logitparity.reference.ReferenceCapture;
+import dev.logitparity.reference.ReferenceEngine;
 import dev.logitparity.reference.ReferenceModel;
 import dev.logitparity.trace.Trace;
 
@@ -50,7 +51,7 @@ final class MyRuntime {
         try (LlamaModel vocabulary = LlamaLibrary.load().loadModel(model.path(), ModelSettings.defaults())) {
             promptIds = vocabulary.vocab().tokenize(prompt);
         }
-        try (Trace run = new ReferenceCapture(model).freeRun(prompt, promptIds, steps)) {
+        try (Trace run = new GreedyRecorder(new ReferenceEngine(model)).freeRun(prompt, promptIds, steps, false)) {
             int vocab = model.vocabSize();
             List<String> lines = new ArrayList<>();
             Map<String, Object> header = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package dev.logitparity.junit;
 
-import dev.logitparity.matrix.ModelMap;
-import dev.logitparity.matrix.OracleCatalog;
+import dev.logitparity.oracle.ModelMap;
+import dev.logitparity.oracle.OracleCatalog;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;

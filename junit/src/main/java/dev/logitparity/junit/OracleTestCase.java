@@ -1,7 +1,7 @@
 package dev.logitparity.junit;
 
-import dev.logitparity.matrix.ModelMap;
-import dev.logitparity.sources.OracleCase;
+import dev.logitparity.oracle.ModelMap;
+import dev.logitparity.oracle.OracleCase;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.RunInfo;
 import dev.logitparity.trace.Trace;

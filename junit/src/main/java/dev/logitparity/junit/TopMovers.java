@@ -1,6 +1,6 @@
 package dev.logitparity.junit;
 
-import dev.logitparity.compare.LogProbs;
+import dev.logitparity.logits.LogProbs;
 import dev.logitparity.trace.Logits;
 import dev.logitparity.trace.Trace;
 

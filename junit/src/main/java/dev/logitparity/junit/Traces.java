@@ -1,16 +1,16 @@
 package dev.logitparity.junit;
 
 import dev.logitparity.BadInputException;
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.compare.NoiseFloor;
-import dev.logitparity.locate.FlooredJudgement;
-import dev.logitparity.locate.TracePair;
+import dev.logitparity.judge.FlooredJudgement;
+import dev.logitparity.judge.TracePair;
+import dev.logitparity.judge.VocabTokenizer;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
-import dev.logitparity.locate.VocabTokenizer;
 import dev.logitparity.sources.SourceContext;
 import dev.logitparity.sources.TraceSources;
 import dev.logitparity.trace.Trace;
@@ -62,7 +62,7 @@ public final class Traces {
     public static Trace llamaCpp(Path gguf, String prompt, int steps) {
         try (LlamaModel model = load(gguf);
              LlamaContext context = model.newContext(fitting(model, prompt, steps, EXACT))) {
-            return new GreedyCapture(context).freeRun(prompt, steps, false);
+            return new LlamaEngine(context).freeRun(prompt, steps, false);
         }
     }
 
@@ -81,7 +81,7 @@ public final class Traces {
         String prompt = promptOf(other);
         try (LlamaModel model = load(gguf);
              LlamaContext context = model.newContext(fitting(model, prompt, other.steps(), settings))) {
-            return new GreedyCapture(context).teacherForced(prompt, other.tokens());
+            return new LlamaEngine(context).teacherForced(prompt, other.tokens());
         }
     }
 
@@ -99,7 +99,7 @@ public final class Traces {
         String prompt = promptOf(mine);
         try (LlamaModel model = load(gguf);
              LlamaContext context = model.newContext(fitting(model, prompt, mine.steps(), settings));
-             Trace llama = new GreedyCapture(context).teacherForced(prompt, mine.tokens())) {
+             Trace llama = new LlamaEngine(context).teacherForced(prompt, mine.tokens())) {
             // not closed as a pair: mine stays the caller's
             return FlooredJudgement.auto().judge(context, new TracePair(llama, mine, List.of()), null).summary()
                     .floor();

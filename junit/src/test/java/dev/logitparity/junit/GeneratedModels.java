@@ -1,9 +1,9 @@
 package dev.logitparity.junit;
 
 import dev.logitparity.gguf.GgmlType;
-import dev.logitparity.models.Architecture;
-import dev.logitparity.models.ModelCatalog;
-import dev.logitparity.models.ModelGenerator;
+import dev.logitparity.synthetic.Architecture;
+import dev.logitparity.synthetic.ModelCatalog;
+import dev.logitparity.synthetic.ModelGenerator;
 
 import java.nio.file.Path;
 

@@ -1,15 +1,16 @@
 package dev.logitparity.junit;
 
+import dev.logitparity.engine.GreedyRecorder;
+import dev.logitparity.reference.ReferenceEngine;
 import static dev.logitparity.gguf.GgmlType.Q8_0;
 import static dev.logitparity.junit.LogitAssertions.assertThat;
-import static dev.logitparity.models.Architecture.LLAMA;
+import static dev.logitparity.synthetic.Architecture.LLAMA;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logitparity.compare.NoiseFloor;
 import dev.logitparity.compare.Verdict;
 import dev.logitparity.reference.Ops;
-import dev.logitparity.reference.ReferenceCapture;
 import dev.logitparity.reference.ReferenceModel;
 import dev.logitparity.trace.Trace;
 
@@ -47,7 +48,7 @@ class NoiseFloorAssertTest {
 
     private static Trace runtime(Path gguf, Trace llama, UnaryOperator<Ops> ops) {
         try (ReferenceModel model = ReferenceModel.open(gguf, ops)) {
-            return new ReferenceCapture(model).teacherForced(PROMPT, llama.promptTokens(), llama.tokens());
+            return new GreedyRecorder(new ReferenceEngine(model)).teacherForced(PROMPT, llama.promptTokens(), llama.tokens());
         }
     }
 }

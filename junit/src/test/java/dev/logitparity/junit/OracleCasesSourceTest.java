@@ -1,8 +1,9 @@
 package dev.logitparity.junit;
 
+import dev.logitparity.llama.LlamaEngine;
 import static dev.logitparity.gguf.GgmlType.F32;
 import static dev.logitparity.junit.LogitAssertions.assertThat;
-import static dev.logitparity.models.Architecture.QWEN2;
+import static dev.logitparity.synthetic.Architecture.QWEN2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,14 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.logitparity.capture.GreedyCapture;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaLibrary;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
-import dev.logitparity.matrix.OracleCatalog;
-import dev.logitparity.sources.OracleCase;
+import dev.logitparity.oracle.OracleCatalog;
+import dev.logitparity.oracle.OracleCase;
 import dev.logitparity.trace.Trace;
 
 import java.io.IOException;
@@ -59,7 +59,7 @@ class OracleCasesSourceTest {
         void llamaCppFollowsTheOracle(OracleTestCase c) {
             try (LlamaModel model = LlamaLibrary.load().loadModel(c.model(), ModelSettings.defaults());
                  LlamaContext context = model.newContext(ContextSettings.defaults())) {
-                Trace llama = new GreedyCapture(context).teacherForced(c.oracle().prompt(), c.oracle().tokens());
+                Trace llama = new LlamaEngine(context).teacherForced(c.oracle().prompt(), c.oracle().tokens());
                 assertThat(c.trace(llama.promptTokens())).as(c.toString()).withPieces(model.vocab()::piece)
                         .matches(llama);
             }
@@ -172,7 +172,7 @@ class OracleCasesSourceTest {
     private static int[] freeRun(Path model, int steps) {
         try (LlamaModel loaded = LlamaLibrary.load().loadModel(model, ModelSettings.defaults());
              LlamaContext context = loaded.newContext(ContextSettings.defaults())) {
-            return new GreedyCapture(context).freeRun(PROMPT, steps, false).tokens();
+            return new LlamaEngine(context).freeRun(PROMPT, steps, false).tokens();
         }
     }
 

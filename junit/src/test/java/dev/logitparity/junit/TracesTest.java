@@ -2,7 +2,7 @@ package dev.logitparity.junit;
 
 import static dev.logitparity.gguf.GgmlType.F32;
 import static dev.logitparity.junit.LogitAssertions.assertThat;
-import static dev.logitparity.models.Architecture.QWEN2;
+import static dev.logitparity.synthetic.Architecture.QWEN2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,32 @@
+package dev.logitparity.engine;
+
+import dev.logitparity.trace.CaptureMode;
+import dev.logitparity.trace.RunInfo;
+
+/**
+ * A causal language model decoding one sequence: llama.cpp through the bridge, or the f64 reference. Both are driven
+ * by the same {@link GreedyRecorder}, so a difference between their traces is a difference in arithmetic, never in
+ * how the loop fed them.
+ */
+public interface Engine {
+
+    int vocabSize();
+
+    /** The most positions one sequence may hold (prompt and fed tokens). */
+    int maxPositions();
+
+    /** Forgets the sequence, with room for {@code positions} tokens; the next {@link #feed} starts at position 0. */
+    void reset(int positions);
+
+    /** Appends {@code tokens} to the sequence; the logits of the last of them become the current ones. */
+    void feed(int[] tokens);
+
+    /** Copies the current logits, as float, into the first {@link #vocabSize()} elements of {@code row}. */
+    void copyLogits(float[] row);
+
+    /** Whether decoding ends at {@code token} (EOS, EOT, ...), as the engine's runtime would stop there. */
+    boolean isEndOfGeneration(int token);
+
+    /** The record of a run on this engine: which runtime, model, library and every setting that moves numbers. */
+    RunInfo runInfo(String prompt, CaptureMode mode);
+}

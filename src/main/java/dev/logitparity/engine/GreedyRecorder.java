@@ -1,0 +1,87 @@
+package dev.logitparity.engine;
+
+import dev.logitparity.BadInputException;
+import dev.logitparity.logits.GreedyArgmax;
+import dev.logitparity.trace.CaptureMode;
+import dev.logitparity.trace.InMemoryLogits;
+import dev.logitparity.trace.Trace;
+
+import java.util.Arrays;
+
+/**
+ * Decodes greedily on an {@link Engine} and records every step's full-vocabulary logits.
+ * <p>
+ * Both modes feed the prompt at once and then one token per step, so a teacher-forced run fed the free-run tokens
+ * performs the same arithmetic and gives bit-identical logits. The last chosen token is recorded, never fed.
+ */
+public final class GreedyRecorder {
+
+    private final Engine engine;
+
+    public GreedyRecorder(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * The argmax feeds the next step. Stops after {@code steps} tokens, or after an end-of-generation token when
+     * {@code stopAtEndOfGeneration}: that step is recorded, as a runtime that stops there would print it.
+     * {@code prompt}, the text, is for the record and may be null.
+     */
+    public Trace freeRun(String prompt, int[] promptTokens, int steps, boolean stopAtEndOfGeneration) {
+        int vocab = engine.vocabSize();
+        return decode(prompt, promptTokens, steps, (step, row) -> GreedyArgmax.of(row, vocab), stopAtEndOfGeneration,
+                CaptureMode.FREE_RUN);
+    }
+
+    /** Feeds {@code forced} one token per step whatever the engine would pick, recording the logits before each. */
+    public Trace teacherForced(String prompt, int[] promptTokens, int[] forced) {
+        int vocab = engine.vocabSize();
+        for (int i = 0; i < forced.length; i++) {
+            if (forced[i] < 0 || forced[i] >= vocab) {
+                throw new BadInputException("forced token " + i + " is " + forced[i] + ", outside the vocabulary of "
+                        + vocab);
+            }
+        }
+        int[] tokens = forced.clone();
+        return decode(prompt, promptTokens, tokens.length, (step, row) -> tokens[step], false,
+                CaptureMode.TEACHER_FORCED);
+    }
+
+    @FunctionalInterface
+    private interface NextToken {
+        int choose(int step, float[] logits);
+    }
+
+    private Trace decode(String prompt, int[] promptTokens, int steps, NextToken next, boolean stopAtEog,
+                         CaptureMode mode) {
+        if (promptTokens.length == 0) {
+            throw new BadInputException("prompt has no tokens");
+        }
+        BadInputException.requireAtLeastOne("steps", steps);
+        int positions = promptTokens.length + steps - 1;
+        if (positions > engine.maxPositions()) {
+            throw new BadInputException("prompt is " + promptTokens.length + " tokens; with " + steps
+                    + " steps that exceeds the context of " + engine.maxPositions() + " tokens");
+        }
+        int vocab = engine.vocabSize();
+        InMemoryLogits.Builder rows = InMemoryLogits.builder(vocab, steps);
+        int[] tokens = new int[steps];
+        float[] row = new float[vocab];
+        int[] one = new int[1];
+        engine.reset(positions);
+        engine.feed(promptTokens);
+        int done = 0;
+        while (done < steps) {
+            engine.copyLogits(row);
+            rows.appendRow(row);
+            int token = next.choose(done, row);
+            tokens[done++] = token;
+            if (done == steps || (stopAtEog && engine.isEndOfGeneration(token))) {
+                break;
+            }
+            one[0] = token;
+            engine.feed(one);
+        }
+        return Trace.of(engine.runInfo(prompt, mode), promptTokens, Arrays.copyOf(tokens, done), rows.build());
+    }
+}
