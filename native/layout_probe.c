@@ -80,5 +80,21 @@ int main(void) {
     FIELD(llama_batch, n_seq_id);
     FIELD(llama_batch, seq_id);
     FIELD(llama_batch, logits);
+
+    STRUCT(ggml_tensor);
+    FIELD(ggml_tensor, type);
+    FIELD(ggml_tensor, buffer);
+    FIELD(ggml_tensor, ne);
+    FIELD(ggml_tensor, nb);
+    FIELD(ggml_tensor, op);
+    FIELD(ggml_tensor, op_params);
+    FIELD(ggml_tensor, flags);
+    FIELD(ggml_tensor, src);
+    FIELD(ggml_tensor, view_src);
+    FIELD(ggml_tensor, view_offs);
+    FIELD(ggml_tensor, data);
+    FIELD(ggml_tensor, name);
+    FIELD(ggml_tensor, extra);
+    FIELD(ggml_tensor, padding);
     return 0;
 }

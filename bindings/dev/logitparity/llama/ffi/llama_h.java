@@ -64,6 +64,7 @@ public final class llama_h {
     public static final int GGML_TYPE_F32 = 0;
     public static final int GGML_TYPE_F16 = 1;
     public static final int GGML_TYPE_Q8_0 = 8;
+    public static final int GGML_TYPE_BF16 = 30;
 
     private static class llama_backend_init {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid();
@@ -1768,6 +1769,63 @@ public final class llama_h {
                 traceDowncall("ggml_backend_load_all_from_path", dir_path);
             }
             mh$.invokeExact(dir_path);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ggml_backend_tensor_get {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(llama_h.C_POINTER, llama_h.C_POINTER, llama_h.C_LONG, llama_h.C_LONG);
+
+        public static final MemorySegment ADDR = llama_h.findOrThrow("ggml_backend_tensor_get");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void ggml_backend_tensor_get(const struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * }
+     */
+    public static FunctionDescriptor ggml_backend_tensor_get$descriptor() {
+        return ggml_backend_tensor_get.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void ggml_backend_tensor_get(const struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * }
+     */
+    public static MethodHandle ggml_backend_tensor_get$handle() {
+        return ggml_backend_tensor_get.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void ggml_backend_tensor_get(const struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * }
+     */
+    public static MemorySegment ggml_backend_tensor_get$address() {
+        return ggml_backend_tensor_get.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void ggml_backend_tensor_get(const struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * }
+     */
+    public static void ggml_backend_tensor_get(MemorySegment tensor, MemorySegment data, long offset, long size) {
+        var mh$ = ggml_backend_tensor_get.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ggml_backend_tensor_get", tensor, data, offset, size);
+            }
+            mh$.invokeExact(tensor, data, offset, size);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

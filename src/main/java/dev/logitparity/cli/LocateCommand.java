@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logitparity.BadInputException;
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
+import dev.logitparity.compare.LayerLocalisation;
+import dev.logitparity.compare.LayerTable;
 import dev.logitparity.compare.TextReport;
 import dev.logitparity.compare.TraceComparator;
 import dev.logitparity.compare.Verdict;
@@ -14,6 +16,7 @@ import dev.logitparity.export.NpyExport;
 import dev.logitparity.judge.Arbiter;
 import dev.logitparity.judge.Arbitration;
 import dev.logitparity.judge.FlooredJudgement;
+import dev.logitparity.judge.LayerLocaliser;
 import dev.logitparity.judge.PairCapture;
 import dev.logitparity.judge.PairComparison;
 import dev.logitparity.judge.TracePair;
@@ -23,6 +26,7 @@ import dev.logitparity.llama.Vocab;
 import dev.logitparity.peers.AgainstSpec;
 import dev.logitparity.report.ChartWriter;
 import dev.logitparity.tokenization.PromptDiagnosis;
+import dev.logitparity.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +75,8 @@ import java.util.function.IntFunction;
                 "  divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
                 "  divergence-locate model.gguf \"def fibonacci(n):\" --against llama.cpp:threads=1,cpu=haswell --json",
                 "  divergence-locate model.gguf \"Hi\" --against apr --arbiter --csv steps.csv --npy logits/",
-                "  divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference"})
+                "  divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference",
+                "  divergence-locate damaged.gguf \"Hello\" --against models/llama-f32.gguf --layers"})
 final class LocateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "GGUF model for llama.cpp (side A).")
@@ -117,6 +122,14 @@ final class LocateCommand implements Callable<Integer> {
             + "side is nearer exact arithmetic at the first divergence.")
     boolean arbiter;
 
+    @Option(names = "--layers", description = "At the first out-of-band (else divergent) step, compare llama.cpp's "
+            + "named intermediates layer by layer (with the other GGUF's for --against OTHER.gguf, else with the "
+            + "reference's) and name the first op whose error jumps.")
+    boolean layers;
+
+    @Option(names = "--layers-step", paramLabel = "N", description = "The step --layers looks at (implies --layers).")
+    Integer layersStep;
+
     @Mixin
     AprOption apr;
 
@@ -144,9 +157,29 @@ final class LocateCommand implements Callable<Integer> {
             IntFunction<String> pieces = pieceRenderer(m.vocab());
             export(pair, report, pieces);
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
-            print(report, Optional.ofNullable(compared.tokenization()), arbitration, pieces);
+            Optional<LayerLocalisation> localisation = layers || layersStep != null
+                    ? Optional.of(localise(m, pair.llama(), report, other)) : Optional.empty();
+            print(report, Optional.ofNullable(compared.tokenization()), arbitration, localisation, pieces);
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
+    }
+
+    /** At --layers-step, else the first out-of-band step, else the first divergence, else step 0. */
+    private LayerLocalisation localise(LlamaModel m, Trace a, DivergenceReport report, AgainstSpec other) {
+        DivergenceReport.Summary summary = report.summary();
+        int step = layersStep != null ? layersStep
+                : summary.firstOutOfBand() != null ? summary.firstOutOfBand()
+                : summary.divergence() != null ? summary.divergence().step() : 0;
+        if (step < 0 || step >= a.steps()) {
+            throw new BadInputException("--layers-step " + step + " is outside the run's steps 0.." + (a.steps() - 1));
+        }
+        LayerLocaliser localiser = new LayerLocaliser(llama.contextSettings());
+        if (other instanceof AgainstSpec.Model(Path gguf)) {
+            try (LlamaModel b = llama.library().loadModel(gguf, llama.modelSettings())) {
+                return localiser.betweenModels(m, b, a.promptTokens(), a.tokens(), step);
+            }
+        }
+        return localiser.againstReference(m, a.promptTokens(), a.tokens(), step);
     }
 
     private List<String> captureArguments() {
@@ -171,18 +204,21 @@ final class LocateCommand implements Callable<Integer> {
     }
 
     private void print(DivergenceReport report, Optional<PromptDiagnosis> tokenization,
-                       Optional<Arbitration> arbitration, IntFunction<String> pieces) throws IOException {
+                       Optional<Arbitration> arbitration, Optional<LayerLocalisation> localisation,
+                       IntFunction<String> pieces) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode tree = mapper.valueToTree(report);
             tokenization.ifPresent(t -> tree.set("tokenization", mapper.valueToTree(t)));
             arbitration.ifPresent(a -> tree.set("arbitration", mapper.valueToTree(a)));
+            localisation.ifPresent(l -> tree.set("layers", mapper.valueToTree(l)));
             out.println(mapper.writeValueAsString(tree));
         } else {
             out.print(TextReport.render(report, pieces));
             tokenization.ifPresent(t -> out.print(t.piecesText()));
             arbitration.ifPresent(a -> out.println(describe(a, pieces)));
+            localisation.ifPresent(l -> out.print(LayerTable.render(l)));
         }
     }
 

@@ -6,7 +6,8 @@ import dev.logitparity.trace.RunInfo;
 /**
  * A causal language model decoding one sequence: llama.cpp through the bridge, or the f64 reference. Both are driven
  * by the same {@link GreedyRecorder}, so a difference between their traces is a difference in arithmetic, never in
- * how the loop fed them.
+ * how the loop fed them. Both can also show the named intermediates of a step ({@link Intermediates}), so the two
+ * can be compared layer by layer.
  */
 public interface Engine {
 
@@ -26,6 +27,12 @@ public interface Engine {
 
     /** Whether decoding ends at {@code token} (EOS, EOT, ...), as the engine's runtime would stop there. */
     boolean isEndOfGeneration(int token);
+
+    /**
+     * Sends the named intermediates of every later feed's last position to {@code sink}; null stops that. An engine
+     * that cannot show its intermediates throws {@link IllegalStateException}.
+     */
+    void tap(TensorSink sink);
 
     /** The record of a run on this engine: which runtime, model, library and every setting that moves numbers. */
     RunInfo runInfo(String prompt, CaptureMode mode);

@@ -1,6 +1,7 @@
 package dev.logitparity.llama;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.engine.TensorSink;
 import dev.logitparity.llama.ffi.llama_batch;
 import dev.logitparity.llama.ffi.llama_context_params;
 import dev.logitparity.llama.ffi.llama_h;
@@ -34,10 +35,12 @@ public final class LlamaContext implements AutoCloseable {
     // Reused every step so decoding allocates nothing: the tokens llama_batch points at, and the by-value batch.
     private final MemorySegment tokenBuffer;
     private final SegmentAllocator batchSlot;
+    private final TensorTap tap;
     private boolean closed;
 
-    private LlamaContext(LlamaModel model, ContextSettings settings, MemorySegment handle) {
+    private LlamaContext(LlamaModel model, ContextSettings settings, MemorySegment handle, TensorTap tap) {
         this.model = model;
+        this.tap = tap;
         this.settings = settings;
         this.handle = handle;
         this.vocabSize = model.vocab().size();
@@ -46,8 +49,10 @@ public final class LlamaContext implements AutoCloseable {
         this.batchSlot = SegmentAllocator.prefixAllocator(arena.allocate(llama_batch.layout()));
     }
 
-    static LlamaContext create(LlamaModel model, ContextSettings settings) {
+    /** {@code tapped}: with the graph callback that shows intermediates ({@link #tap}); costs a little per node. */
+    static LlamaContext create(LlamaModel model, ContextSettings settings, boolean tapped) {
         checkBounds(model, settings);
+        TensorTap tap = tapped ? new TensorTap() : null;
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment params = llama_h.llama_context_default_params(scratch);
             llama_context_params.n_ctx(params, settings.contextLength());
@@ -64,13 +69,19 @@ public final class LlamaContext implements AutoCloseable {
             };
             llama_context_params.type_k(params, kv);
             llama_context_params.type_v(params, kv);
+            if (tap != null) {
+                llama_context_params.cb_eval(params, tap.stub());
+            }
             model.library().log().clearErrors();
             MemorySegment handle = llama_h.llama_init_from_model(model.handle(), params);
             if (handle.equals(MemorySegment.NULL)) {
+                if (tap != null) {
+                    tap.close();
+                }
                 throw new LlamaException(model.path() + ": llama.cpp could not create a context with " + settings
                         + ": " + model.library().log().firstError());
             }
-            return new LlamaContext(model, settings, handle);
+            return new LlamaContext(model, settings, handle, tap);
         }
     }
 
@@ -132,6 +143,9 @@ public final class LlamaContext implements AutoCloseable {
             MemorySegment.copy(tokens, start, tokenBuffer, ValueLayout.JAVA_INT, 0, n);
             MemorySegment batch = llama_h.llama_batch_get_one(batchSlot, tokenBuffer, n);
             int status = llama_h.llama_decode(ctx, batch);
+            if (tap != null) {
+                tap.rethrow();
+            }
             if (status != 0) {
                 throw new LlamaException(model.path() + ": llama_decode returned " + status + " ("
                         + (status == 1 ? "no KV slot: context of " + contextLength() + " tokens is full" : "failed")
@@ -151,6 +165,20 @@ public final class LlamaContext implements AutoCloseable {
         }
         MemorySegment.copy(logits.reinterpret((long) vocabSize * Float.BYTES), ValueLayout.JAVA_FLOAT, 0,
                 dst, 0, vocabSize);
+    }
+
+    /**
+     * Sends the named intermediates of later decodes' last token to {@code sink} (null: stop).
+     *
+     * @throws IllegalStateException if this context was made without the graph callback
+     */
+    public synchronized void tap(TensorSink sink) {
+        handle();
+        if (tap == null) {
+            throw new IllegalStateException(model.path() + ": this context was made without a tensor tap "
+                    + "(LlamaModel.newTappedContext)");
+        }
+        tap.sink(sink);
     }
 
     /** Forgets every decoded token (KV cache data too), so the next decode starts at position 0. */
@@ -178,6 +206,9 @@ public final class LlamaContext implements AutoCloseable {
             closed = true;
             llama_h.llama_free(handle);
             arena.close();
+            if (tap != null) {
+                tap.close();
+            }
         }
         model.forget(this);
     }

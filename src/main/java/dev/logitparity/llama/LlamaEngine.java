@@ -4,6 +4,7 @@ import dev.logitparity.BadInputException;
 import dev.logitparity.Version;
 import dev.logitparity.engine.Engine;
 import dev.logitparity.engine.GreedyRecorder;
+import dev.logitparity.engine.TensorSink;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.RunInfo;
 import dev.logitparity.trace.Trace;
@@ -70,6 +71,11 @@ public final class LlamaEngine implements Engine {
     @Override
     public boolean isEndOfGeneration(int token) {
         return context.model().vocab().isEndOfGeneration(token);
+    }
+
+    @Override
+    public void tap(TensorSink sink) {
+        context.tap(sink);
     }
 
     @Override

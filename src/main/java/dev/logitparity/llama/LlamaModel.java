@@ -104,8 +104,16 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
-    public synchronized LlamaContext newContext(ContextSettings contextSettings) {
-        LlamaContext context = LlamaContext.create(this, contextSettings);
+    public LlamaContext newContext(ContextSettings contextSettings) {
+        return register(LlamaContext.create(this, contextSettings, false));
+    }
+
+    /** A context that can show its named intermediates ({@link LlamaContext#tap}): for layer-level localisation. */
+    public LlamaContext newTappedContext(ContextSettings contextSettings) {
+        return register(LlamaContext.create(this, contextSettings, true));
+    }
+
+    private synchronized LlamaContext register(LlamaContext context) {
         contexts.add(context);
         return context;
     }

@@ -2,6 +2,7 @@ package dev.logitparity.reference;
 
 import dev.logitparity.Version;
 import dev.logitparity.engine.Engine;
+import dev.logitparity.engine.TensorSink;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.RunInfo;
 
@@ -20,6 +21,7 @@ public final class ReferenceEngine implements Engine {
     private final ReferenceModel model;
     private ReferenceSession session;
     private double[] logits;
+    private TensorSink sink;
 
     public ReferenceEngine(ReferenceModel model) {
         this.model = model;
@@ -46,9 +48,12 @@ public final class ReferenceEngine implements Engine {
         if (session == null) {
             throw new IllegalStateException("feed before reset");
         }
+        session.tap(null);
         for (int i = 0; i < tokens.length - 1; i++) {
             session.feed(tokens[i]);
         }
+        // only the last position's intermediates, as llama.cpp's tap reports them
+        session.tap(sink);
         logits = session.next(tokens[tokens.length - 1]);
     }
 
@@ -65,6 +70,11 @@ public final class ReferenceEngine implements Engine {
     @Override
     public boolean isEndOfGeneration(int token) {
         return model.isEndOfGeneration(token);
+    }
+
+    @Override
+    public void tap(TensorSink sink) {
+        this.sink = sink;
     }
 
     @Override

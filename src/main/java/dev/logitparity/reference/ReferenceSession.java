@@ -1,6 +1,7 @@
 package dev.logitparity.reference;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.engine.TensorSink;
 
 /**
  * One decode in progress: the KV cache (in double) and the next position. Each {@link #feed} or {@link #next} runs
@@ -19,6 +20,7 @@ public final class ReferenceSession {
     private final double[][] keys;
     private final double[][] values;
     private int position;
+    private TensorSink sink;
 
     // activations, reused from token to token
     private final double[] x;
@@ -62,6 +64,11 @@ public final class ReferenceSession {
         return position;
     }
 
+    /** Sends the named intermediates of later tokens to {@code sink}, named as llama.cpp's graph names them; null stops. */
+    public void tap(TensorSink sink) {
+        this.sink = sink;
+    }
+
     /** Feeds {@code token} without computing logits: a prompt token that is not the last. */
     public void feed(int token) {
         forward(token);
@@ -71,8 +78,10 @@ public final class ReferenceSession {
     public double[] next(int token) {
         forward(token);
         weights.outputNorm().apply(x, normed);
+        emit("result_norm", normed);
         double[] logits = new double[weights.vocabSize()];
         weights.lmHead().apply(normed, logits, rounding);
+        emit("result_output", logits);
         return logits;
     }
 
@@ -88,12 +97,18 @@ public final class ReferenceSession {
         for (int layer = 0; layer < hp.blockCount(); layer++) {
             TransformerWeights.Block block = weights.blocks().get(layer);
             block.attentionNorm().apply(x, normed);
+            emit("attn_norm", layer, normed);
             attention(layer, block);
+            emit("kqv_out", layer, attended);
             block.attentionOutput().apply(attended, projected, rounding);
             addInto(x, projected);
+            emit("ffn_inp", layer, x);
             block.feedForwardNorm().apply(x, normed);
+            emit("ffn_norm", layer, normed);
             feedForward(block);
+            emit("ffn_out", layer, projected);
             addInto(x, projected);
+            emit("l_out", layer, x);
         }
         position++;
     }
@@ -103,11 +118,16 @@ public final class ReferenceSession {
         for (int i = 0; i < x.length; i++) {
             x[i] = embeddingRow[i];
         }
+        emit("inp_embd", x);
         if (weights.positionEmbedding() != null) {
             weights.positionEmbedding().decodeRow(position, embeddingRow);
             for (int i = 0; i < x.length; i++) {
                 x[i] += embeddingRow[i];
             }
+        }
+        // llama.cpp names the sum inpL in the architectures that have learned positions (gpt2)
+        if (model.architecture().ops().positionEmbedding()) {
+            emit("inpL", x);
         }
     }
 
@@ -119,6 +139,9 @@ public final class ReferenceSession {
         int headLength = hp.headLength();
         rope.rotate(query, hp.headCount(), headLength, position);
         rope.rotate(key, hp.headCountKv(), headLength, position);
+        emit("Qcur", layer, query);
+        emit("Kcur", layer, key);
+        emit("Vcur", layer, value);
         int kv = hp.kvLength();
         System.arraycopy(key, 0, keys[layer], position * kv, kv);
         System.arraycopy(value, 0, values[layer], position * kv, kv);
@@ -170,6 +193,18 @@ public final class ReferenceSession {
             }
         }
         block.down().apply(up, projected, rounding);
+    }
+
+    private void emit(String op, int layer, double[] values) {
+        if (sink != null) {
+            emit(op + "-" + layer, values);
+        }
+    }
+
+    private void emit(String name, double[] values) {
+        if (sink != null && sink.wants(name)) {
+            sink.accept(name, values);
+        }
     }
 
     private static void addInto(double[] acc, double[] delta) {

@@ -70,6 +70,11 @@ class GreedyRecorderTest {
         }
 
         @Override
+        public void tap(TensorSink sink) {
+            throw new IllegalStateException("the toy engine has no intermediates");
+        }
+
+        @Override
         public RunInfo runInfo(String prompt, CaptureMode mode) {
             return new RunInfo("toy", "toy.gguf", null, "toy", mode, prompt, Map.of(), "test");
         }

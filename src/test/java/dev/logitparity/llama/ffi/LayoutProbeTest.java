@@ -25,7 +25,8 @@ class LayoutProbeTest {
     }
 
     static Stream<GroupLayout> boundStructs() {
-        return Stream.of(llama_model_params.layout(), llama_context_params.layout(), llama_batch.layout());
+        return Stream.of(llama_model_params.layout(), llama_context_params.layout(), llama_batch.layout(),
+                ggml_tensor.layout());
     }
 
     @ParameterizedTest
