@@ -52,7 +52,7 @@ class ArchitectureTest {
                 .whereLayer("Sources").mayOnlyAccessLayers("Trace", "Base")
                 .whereLayer("Peers").mayOnlyAccessLayers("Trace", "Base")
                 .whereLayer("Oracle").mayOnlyAccessLayers("Sources", "Trace", "Base")
-                .whereLayer("Compare").mayOnlyAccessLayers("Engine", "Trace", "Base")
+                .whereLayer("Compare").mayOnlyAccessLayers("Trace", "Base")
                 .whereLayer("Judge").mayOnlyAccessLayers("Compare", "Engine", "Llama", "Reference", "Sources", "Peers",
                         "Gguf", "Trace", "Base")
                 .whereLayer("Export").mayOnlyAccessLayers("Trace", "Base")

@@ -25,7 +25,9 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.peers.AgainstSpec;
 import dev.logitparity.report.ChartWriter;
+import dev.logitparity.sources.TensorRecordReader;
 import dev.logitparity.tokenization.PromptDiagnosis;
+import dev.logitparity.trace.Intermediates;
 import dev.logitparity.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -164,7 +166,10 @@ final class LocateCommand implements Callable<Integer> {
         }
     }
 
-    /** At --layers-step, else the first out-of-band step, else the first divergence, else step 0. */
+    /**
+     * At --layers-step, else the first out-of-band step, else the first divergence, else step 0; against the other
+     * GGUF, or the dump's tensor records of that step, else the reference.
+     */
     private LayerLocalisation localise(LlamaModel m, Trace a, DivergenceReport report, AgainstSpec other) {
         DivergenceReport.Summary summary = report.summary();
         int step = layersStep != null ? layersStep
@@ -177,6 +182,13 @@ final class LocateCommand implements Callable<Integer> {
         if (other instanceof AgainstSpec.Model(Path gguf)) {
             try (LlamaModel b = llama.library().loadModel(gguf, llama.modelSettings())) {
                 return localiser.betweenModels(m, b, a.promptTokens(), a.tokens(), step);
+            }
+        }
+        if (other instanceof AgainstSpec.Dump(Path dump)) {
+            Intermediates tensors = TensorRecordReader.read(dump, step);
+            if (!tensors.asMap().isEmpty()) {
+                return localiser.againstDump(m, tensors, dump.getFileName().toString(), a.promptTokens(), a.tokens(),
+                        step);
             }
         }
         return localiser.againstReference(m, a.promptTokens(), a.tokens(), step);

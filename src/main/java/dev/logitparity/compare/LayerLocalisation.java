@@ -1,6 +1,6 @@
 package dev.logitparity.compare;
 
-import dev.logitparity.engine.Intermediates;
+import dev.logitparity.trace.Intermediates;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +47,12 @@ public record LayerLocalisation(int step, String sideA, String sideB, List<Row> 
      * Compares {@code a} with {@code b}, name by name in graph order, over the names both have; {@code expected}
      * gives, per name, the error the weights alone explain (absent: 0).
      */
-    public static LayerLocalisation of(int step, String sideA, String sideB, int layers, Intermediates a,
-                                       Intermediates b, Map<String, Double> expected) {
+    public static LayerLocalisation of(int step, String sideA, String sideB, Intermediates a, Intermediates b,
+                                       Map<String, Double> expected) {
         List<Row> rows = new ArrayList<>();
         double inflow = 0;
         int firstJump = -1;
+        int layers = 1 + a.asMap().keySet().stream().mapToInt(Intermediates::layerOf).max().orElse(-1);
         for (String name : Intermediates.namesInOrder(layers)) {
             double[] x = a.get(name).orElse(null);
             double[] y = b.get(name).orElse(null);

@@ -1,7 +1,7 @@
 package dev.logitparity.compare;
 
 import dev.logitparity.compare.LayerLocalisation.Row;
-import dev.logitparity.engine.Intermediates;
+import dev.logitparity.trace.Intermediates;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.logitparity.engine;
 
+import dev.logitparity.trace.TensorSink;
+
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.RunInfo;
 

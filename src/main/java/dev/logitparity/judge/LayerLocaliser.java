@@ -2,7 +2,7 @@ package dev.logitparity.judge;
 
 import dev.logitparity.compare.LayerLocalisation;
 import dev.logitparity.engine.Engine;
-import dev.logitparity.engine.Intermediates;
+import dev.logitparity.engine.IntermediateRecorder;
 import dev.logitparity.gguf.QuantisationCheck;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LlamaContext;
@@ -11,6 +11,7 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.reference.Ops;
 import dev.logitparity.reference.ReferenceEngine;
 import dev.logitparity.reference.ReferenceModel;
+import dev.logitparity.trace.Intermediates;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,9 +52,8 @@ public final class LayerLocaliser {
         try (ReferenceModel reference = ReferenceModel.open(model.path(),
                 ops -> referenceVariant.apply(ops).withRounding(Ops.Rounding.GGML_CPU))) {
             Intermediates a = llamaAt(model, promptTokens, tokens, step);
-            Intermediates b = Intermediates.atStep(new ReferenceEngine(reference), promptTokens, tokens, step);
-            return LayerLocalisation.of(step, "llama.cpp", "reference (f64, ggml's rounding)",
-                    reference.hyperparameters().blockCount(), a, b, Map.of());
+            Intermediates b = IntermediateRecorder.atStep(new ReferenceEngine(reference), promptTokens, tokens, step);
+            return LayerLocalisation.of(step, "llama.cpp", "reference (f64, ggml's rounding)", a, b, Map.of());
         }
     }
 
@@ -64,31 +64,37 @@ public final class LayerLocaliser {
     public LayerLocalisation betweenModels(LlamaModel a, LlamaModel b, int[] promptTokens, int[] tokens, int step) {
         Intermediates onA = llamaAt(a, promptTokens, tokens, step);
         Intermediates onB = llamaAt(b, promptTokens, tokens, step);
-        try (ReferenceModel referenceA = openRounded(a.path())) {
-            int layers = referenceA.hyperparameters().blockCount();
-            Map<String, Double> expected = QuantisationCheck.compare(a.path(), b.path()).isEmpty()
-                    ? weightsEffect(referenceA, b.path(), promptTokens, tokens, step, layers)
-                    : Map.of();
-            return LayerLocalisation.of(step, "llama.cpp on " + a.path().getFileName(),
-                    "llama.cpp on " + b.path().getFileName(), layers, onA, onB, expected);
-        }
+        Map<String, Double> expected = QuantisationCheck.compare(a.path(), b.path()).isEmpty()
+                ? weightsEffect(a.path(), b.path(), promptTokens, tokens, step)
+                : Map.of();
+        return LayerLocalisation.of(step, "llama.cpp on " + a.path().getFileName(),
+                "llama.cpp on " + b.path().getFileName(), onA, onB, expected);
+    }
+
+    /**
+     * llama.cpp on {@code model} against another runtime's per-tensor records of the same step ({@code dump}),
+     * llama.cpp teacher-forced along {@code tokens}.
+     */
+    public LayerLocalisation againstDump(LlamaModel model, Intermediates dump, String dumpName, int[] promptTokens,
+                                         int[] tokens, int step) {
+        return LayerLocalisation.of(step, "llama.cpp", dumpName, llamaAt(model, promptTokens, tokens, step), dump,
+                Map.of());
     }
 
     private Intermediates llamaAt(LlamaModel model, int[] promptTokens, int[] tokens, int step) {
         try (LlamaContext context = model.newTappedContext(settings)) {
-            return Intermediates.atStep(new LlamaEngine(context), promptTokens, tokens, step);
+            return IntermediateRecorder.atStep(new LlamaEngine(context), promptTokens, tokens, step);
         }
     }
 
     /** Per op, how far the reference on B's weights is from the reference on A's. */
-    private static Map<String, Double> weightsEffect(ReferenceModel a, Path b, int[] promptTokens, int[] tokens,
-                                                     int step, int layers) {
-        try (ReferenceModel referenceB = openRounded(b)) {
-            Engine onA = new ReferenceEngine(a);
+    private static Map<String, Double> weightsEffect(Path a, Path b, int[] promptTokens, int[] tokens, int step) {
+        try (ReferenceModel referenceA = openRounded(a); ReferenceModel referenceB = openRounded(b)) {
+            Engine onA = new ReferenceEngine(referenceA);
             Engine onB = new ReferenceEngine(referenceB);
-            LayerLocalisation weights = LayerLocalisation.of(step, "A", "B", layers,
-                    Intermediates.atStep(onA, promptTokens, tokens, step),
-                    Intermediates.atStep(onB, promptTokens, tokens, step), Map.of());
+            LayerLocalisation weights = LayerLocalisation.of(step, "A", "B",
+                    IntermediateRecorder.atStep(onA, promptTokens, tokens, step),
+                    IntermediateRecorder.atStep(onB, promptTokens, tokens, step), Map.of());
             Map<String, Double> expected = new LinkedHashMap<>();
             weights.rows().forEach(row -> expected.put(row.name(), row.relativeError()));
             return expected;

@@ -1,10 +1,10 @@
 package dev.logitparity.llama;
 
 import dev.logitparity.BadInputException;
-import dev.logitparity.engine.TensorSink;
 import dev.logitparity.llama.ffi.llama_batch;
 import dev.logitparity.llama.ffi.llama_context_params;
 import dev.logitparity.llama.ffi.llama_h;
+import dev.logitparity.trace.TensorSink;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -4,9 +4,9 @@ import dev.logitparity.BadInputException;
 import dev.logitparity.Version;
 import dev.logitparity.engine.Engine;
 import dev.logitparity.engine.GreedyRecorder;
-import dev.logitparity.engine.TensorSink;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.RunInfo;
+import dev.logitparity.trace.TensorSink;
 import dev.logitparity.trace.Trace;
 
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.logitparity.llama;
 
-import dev.logitparity.engine.TensorSink;
 import dev.logitparity.llama.ffi.ggml_backend_sched_eval_callback;
 import dev.logitparity.llama.ffi.ggml_tensor;
 import dev.logitparity.llama.ffi.llama_h;
+import dev.logitparity.trace.TensorSink;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

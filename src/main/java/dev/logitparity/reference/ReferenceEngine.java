@@ -2,9 +2,9 @@ package dev.logitparity.reference;
 
 import dev.logitparity.Version;
 import dev.logitparity.engine.Engine;
-import dev.logitparity.engine.TensorSink;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.RunInfo;
+import dev.logitparity.trace.TensorSink;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

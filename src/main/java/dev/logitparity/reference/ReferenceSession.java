@@ -1,7 +1,7 @@
 package dev.logitparity.reference;
 
 import dev.logitparity.BadInputException;
-import dev.logitparity.engine.TensorSink;
+import dev.logitparity.trace.TensorSink;
 
 /**
  * One decode in progress: the KV cache (in double) and the next position. Each {@link #feed} or {@link #next} runs

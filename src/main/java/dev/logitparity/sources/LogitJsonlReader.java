@@ -43,6 +43,9 @@ import java.util.Set;
  * {@code NaN}, {@code Infinity} and {@code -Infinity} are accepted as Python's {@code json} writes them. Unknown
  * fields are ignored.
  *
+ * <p><b>Tensors</b> (optional, anywhere after the header): {@code {"tensor":"Qcur-1","step":3,"values":[…]}}, a named
+ * intermediate of the step's last position, for layer-level localisation; see {@link TensorRecordReader}.
+ *
  * <p>The file is parsed as a stream, one object at a time, so its size is bounded by the logits kept, not by a tree.
  */
 final class LogitJsonlReader {
@@ -100,6 +103,9 @@ final class LogitJsonlReader {
                 throw at(line, "expected one JSON object per line, found " + found(parser));
             }
             Line parsed = readLine(parser, line);
+            if (parsed.tensor()) {
+                continue;
+            }
             if (parsed.step() != null) {
                 appendStep(line, parsed);
             } else if (objects == 0) {
@@ -124,7 +130,7 @@ final class LogitJsonlReader {
      * @param values how many {@code logits} or {@code top} entries were read; -1 when the line gives neither
      * @param others the fields a step does not use, as a tree: the header's, which are small
      */
-    private record Line(Integer step, Integer token, Kind kind, int values, ObjectNode others) {
+    private record Line(Integer step, Integer token, Kind kind, int values, ObjectNode others, boolean tensor) {
     }
 
     private Line readLine(JsonParser parser, int line) throws IOException {
@@ -133,10 +139,17 @@ final class LogitJsonlReader {
         Kind given = Kind.NONE;
         int values = -1;
         ObjectNode others = JsonInput.MAPPER.createObjectNode();
+        boolean tensor = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
             switch (name) {
+                // a per-tensor record: TensorRecordReader's, not a step
+                case TensorRecordReader.NAME_FIELD -> {
+                    tensor = true;
+                    parser.skipChildren();
+                }
+                case TensorRecordReader.VALUES_FIELD -> parser.skipChildren();
                 case "step" -> step = readInt(parser, line, name);
                 case "token" -> token = readInt(parser, line, name);
                 case "logits", "top" -> {
@@ -149,7 +162,7 @@ final class LogitJsonlReader {
                 default -> others.set(name, JsonInput.readValue(parser));
             }
         }
-        return new Line(step, token, given, values, others);
+        return new Line(step, token, given, values, others, tensor);
     }
 
     private void appendStep(int line, Line parsed) {

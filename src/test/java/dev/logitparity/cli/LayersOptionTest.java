@@ -4,11 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logitparity.ScaledTensorCopy;
 import dev.logitparity.TestModels;
+import dev.logitparity.engine.IntermediateRecorder;
+import dev.logitparity.llama.ContextSettings;
+import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
+import dev.logitparity.llama.LlamaLibrary;
+import dev.logitparity.llama.LlamaModel;
+import dev.logitparity.llama.ModelSettings;
+import dev.logitparity.reference.ReferenceEngine;
+import dev.logitparity.reference.ReferenceModel;
+import dev.logitparity.trace.Intermediates;
+import dev.logitparity.trace.Trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +53,39 @@ class LayersOptionTest {
         JsonNode jump = layers.get("rows").get(layers.get("firstJump").asInt());
         assertEquals("Vcur-1", jump.get("name").asText());
         assertEquals(1, jump.get("layer").asInt());
+    }
+
+    @Test
+    void anotherRuntimesTensorRecordsAreLocalisedAgainstLlamaCpp(@TempDir Path dir) throws IOException {
+        Path gguf = TestModels.path("qwen2", "f32");
+        int step = 2;
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        try (LlamaModel model = LlamaLibrary.load().loadModel(gguf, ModelSettings.defaults());
+             LlamaContext context = model.newContext(ContextSettings.defaults());
+             Trace llama = new LlamaEngine(context).freeRun(PROMPT, 4, false);
+             ReferenceModel reference = ReferenceModel.open(gguf)) {
+            lines.add(json.writeValueAsString(Map.of("format", "logit-parity-jsonl", "version", 1, "runtime", "myrt",
+                    "prompt_tokens", llama.promptTokens())));
+            for (int s = 0; s < llama.steps(); s++) {
+                lines.add(json.writeValueAsString(Map.of("step", s, "token", llama.token(s))));
+            }
+            // a runtime whose second layer's feed-forward norm weight is read 10 % too large: that op and every
+            // later one is 1.1x the reference's (a simplification: it only needs to be right from the norm on)
+            Intermediates mine = IntermediateRecorder.atStep(new ReferenceEngine(reference), llama.promptTokens(),
+                    llama.tokens(), step);
+            List<String> order = Intermediates.namesInOrder(2);
+            for (Map.Entry<String, double[]> e : mine.asMap().entrySet()) {
+                double scale = order.indexOf(e.getKey()) >= order.indexOf("ffn_norm-1") ? 1.1 : 1;
+                double[] values = Arrays.stream(e.getValue()).map(v -> v * scale).toArray();
+                lines.add(json.writeValueAsString(Map.of("tensor", e.getKey(), "step", step, "values", values)));
+            }
+        }
+        Path dump = Files.write(dir.resolve("myrt.jsonl"), lines);
+        CliRun run = CliRun.of(gguf.toString(), PROMPT, "--against", dump.toString(), "--steps", "4",
+                "--layers-step", String.valueOf(step));
+        assertTrue(run.out().contains("layers at step 2: llama.cpp vs myrt.jsonl"), run.out() + run.err());
+        assertTrue(run.out().contains("first jump (*): layer 1 ffn_norm, relative error 0.0909"), run.out());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.logitparity.engine;
+package dev.logitparity.trace;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,32 +79,5 @@ public final class Intermediates implements TensorSink {
     /** The layer of a per-layer name, or -1 for the inputs and outputs. */
     public static int layerOf(String name) {
         return layerOp(name).map(op -> Integer.parseInt(name.substring(op.length() + 1))).orElse(-1);
-    }
-
-    /**
-     * Teacher-forces {@code engine} through {@code promptTokens} and the first {@code step} of {@code tokens}, and
-     * collects the intermediates of the feed whose logits are step {@code step}'s.
-     */
-    public static Intermediates atStep(Engine engine, int[] promptTokens, int[] tokens, int step) {
-        if (step < 0 || step > tokens.length) {
-            throw new IllegalArgumentException("step " + step + " is outside 0.." + tokens.length);
-        }
-        Intermediates collected = new Intermediates();
-        engine.reset(promptTokens.length + step);
-        try {
-            if (step == 0) {
-                engine.tap(collected);
-            }
-            engine.feed(promptTokens);
-            for (int i = 0; i < step; i++) {
-                if (i == step - 1) {
-                    engine.tap(collected);
-                }
-                engine.feed(new int[] {tokens[i]});
-            }
-        } finally {
-            engine.tap(null);
-        }
-        return collected;
     }
 }

@@ -1,4 +1,4 @@
-package dev.logitparity.engine;
+package dev.logitparity.trace;
 
 /**
  * Receives an engine's named intermediates (llama.cpp's graph names: {@code attn_norm-0}, {@code Qcur-0}, ...,
