@@ -25,6 +25,7 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.peers.AgainstSpec;
 import dev.logitparity.report.ChartWriter;
+import dev.logitparity.report.LayerHeatMap;
 import dev.logitparity.sources.TensorRecordReader;
 import dev.logitparity.tokenization.PromptDiagnosis;
 import dev.logitparity.trace.Intermediates;
@@ -78,7 +79,7 @@ import java.util.function.IntFunction;
                 "  divergence-locate model.gguf \"def fibonacci(n):\" --against llama.cpp:threads=1,cpu=haswell --json",
                 "  divergence-locate model.gguf \"Hi\" --against apr --arbiter --csv steps.csv --npy logits/",
                 "  divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference",
-                "  divergence-locate damaged.gguf \"Hello\" --against models/llama-f32.gguf --layers"})
+                "  divergence-locate models/llama-q8_0.gguf \"Hello\" --against models/llama-f32.gguf --layers"})
 final class LocateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "GGUF model for llama.cpp (side A).")
@@ -114,7 +115,8 @@ final class LocateCommand implements Callable<Integer> {
     Path npy;
 
     @Option(names = "--chart", paramLabel = "FILE.png",
-            description = "Write a chart of per-step margin and disagreement, first divergence marked.")
+            description = "Write a chart of per-step margin and disagreement, first divergence marked (with --layers, "
+                    + "also a layer x op heat map beside it: FILE-layers.png).")
     Path chart;
 
     @Option(names = "--no-stop", description = "Keep decoding past an end-of-generation token.")
@@ -161,6 +163,9 @@ final class LocateCommand implements Callable<Integer> {
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
             Optional<LayerLocalisation> localisation = layers || layersStep != null
                     ? Optional.of(localise(m, pair.llama(), report, other)) : Optional.empty();
+            if (chart != null && localisation.isPresent()) {
+                LayerHeatMap.write(localisation.get(), layersChart(chart));
+            }
             print(report, Optional.ofNullable(compared.tokenization()), arbitration, localisation, pieces);
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
@@ -192,6 +197,14 @@ final class LocateCommand implements Callable<Integer> {
             }
         }
         return localiser.againstReference(m, a.promptTokens(), a.tokens(), step);
+    }
+
+    /** {@code steps.png} gives {@code steps-layers.png}. */
+    static Path layersChart(Path chart) {
+        String name = chart.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String layered = (dot > 0 ? name.substring(0, dot) : name) + "-layers" + (dot > 0 ? name.substring(dot) : ".png");
+        return chart.resolveSibling(layered);
     }
 
     private List<String> captureArguments() {

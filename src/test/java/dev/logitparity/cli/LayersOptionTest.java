@@ -18,6 +18,8 @@ import dev.logitparity.trace.Trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +48,11 @@ class LayersOptionTest {
         assertTrue(text.out().contains("first jump (*): layer 1 Vcur, relative error 0.100, where every earlier op "
                 + "agreed exactly"), text.out());
 
+        Path chart = dir.resolve("steps.png");
         CliRun json = CliRun.of(damaged.toString(), PROMPT, "--against", original.toString(), "--steps", "4",
-                "--layers-step", "2", "--json");
+                "--layers-step", "2", "--json", "--chart", chart.toString());
+        BufferedImage heatMap = ImageIO.read(dir.resolve("steps-layers.png").toFile());
+        assertTrue(heatMap.getWidth() > 400 && heatMap.getHeight() > 100, "a layer x op heat map was written");
         JsonNode layers = new ObjectMapper().readTree(json.out()).get("layers");
         assertEquals(2, layers.get("step").asInt());
         JsonNode jump = layers.get("rows").get(layers.get("firstJump").asInt());
