@@ -58,8 +58,8 @@ public final class GreedyRecorder {
             throw new BadInputException("prompt has no tokens");
         }
         BadInputException.requireAtLeastOne("steps", steps);
-        int positions = promptTokens.length + steps - 1;
-        if (positions > engine.maxPositions()) {
+        // as a runtime that goes on after the last step would need it, though the last token is never fed here
+        if (promptTokens.length + steps > engine.maxPositions()) {
             throw new BadInputException("prompt is " + promptTokens.length + " tokens; with " + steps
                     + " steps that exceeds the context of " + engine.maxPositions() + " tokens");
         }
@@ -68,7 +68,7 @@ public final class GreedyRecorder {
         int[] tokens = new int[steps];
         float[] row = new float[vocab];
         int[] one = new int[1];
-        engine.reset(positions);
+        engine.reset(promptTokens.length + steps - 1);
         engine.feed(promptTokens);
         int done = 0;
         while (done < steps) {
