@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * The result must be used: on the calls that start or configure an assertion and check nothing yet, so a statement
- * such as {@code assertThat(mine).within(band);} is flagged. Error Prone, IntelliJ IDEA and SpotBugs recognise any
- * annotation of this simple name, as AssertJ relies on for its own {@code assertThat}; no dependency is needed.
+ * such as {@code assertThat(mine).within(band);} is flagged. Error Prone (an error) and IntelliJ IDEA's ignored-result
+ * inspection recognise any annotation of this simple name, as AssertJ relies on for its own {@code assertThat}: no
+ * dependency is needed.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
