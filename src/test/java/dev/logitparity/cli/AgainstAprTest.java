@@ -122,8 +122,9 @@ class AgainstAprTest {
         assumeRealApr();
         CliRun run = CliRun.of(TestModels.path("gpt2", "f32").toString(), PROMPT, "--against", "apr", "--apr",
                 REAL_APR.toString(), "--steps", "8", "--json");
-        assertTrue(run.status() == 0 || run.status() == Main.DIVERGED, run.err());
         JsonNode summary = JSON.readTree(run.out()).get("summary");
+        assertEquals(summary.get("verdict").asText().equals("IDENTICAL") ? 0 : Main.DIVERGED, run.status(),
+                run.err());
         assertEquals("TWO_SIDED", summary.get("mode").asText());
         assertNotEquals("LOGIT_MISMATCH", summary.get("verdict").asText());
         assertTrue(summary.get("notes").toString().contains("apr said on stderr: warning: byte-level BPE "

@@ -209,13 +209,19 @@ class LocateCommandTest {
         assertTrue(arbitration.get("distanceA").asDouble() < arbitration.get("distanceB").asDouble());
     }
 
+    /**
+     * Another kernel variant and thread count move this F32 model's log-probabilities by a few 1e-3 nats at most (the
+     * F16 KV cache's rounding), far inside the measured band (~0.077 here) and below every step's winning margin (the
+     * smallest, 0.053 nats at step 2): no divergence on any CPU, so exit 0, never 1.
+     */
     @Test
     void againstLlamaCppUnderOtherSettingsRunsAChildJvm() throws IOException {
         String variant = LlamaLibrary.cpuVariants(library.settings().dir()).contains("haswell") ? "haswell" : "x64";
         CliRun run = CliRun.of(TestModels.path("gpt2", "f32").toString(), PROMPT, "--against",
                 "llama.cpp:threads=1,cpu=" + variant, "--steps", "6", "--json");
-        assertTrue(run.status() == 0 || run.status() == Main.DIVERGED, run.err());
+        assertEquals(0, run.status(), run.err());
         JsonNode summary = JSON.readTree(run.out()).get("summary");
+        assertEquals("IDENTICAL", summary.get("verdict").asText());
         assertEquals(6, summary.get("lengths").get("compared").asInt());
         assertTrue(summary.get("prompt").get("firstDifference").isNull());
         assertTrue(summary.get("notes").toString().contains("child JVM"), summary.get("notes").toString());

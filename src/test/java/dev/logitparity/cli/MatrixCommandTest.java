@@ -3,6 +3,7 @@ package dev.logitparity.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logitparity.TestModels;
+import dev.logitparity.synthetic.ModelCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,13 +20,19 @@ class MatrixCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ORACLE = Path.of(System.getProperty("logitparity.oracle", "oracle"));
 
+    /**
+     * The generated cases are the f64 reference's greedy runs, so llama.cpp's f32 must reproduce them except where
+     * two tokens are nearly tied: every cell is IDENTICAL or a NEAR_TIE_FLIP, never a bug. Which near ties flip
+     * depends on the CPU's kernels (here 3 of the random models' 12 cells, margins 0.003-0.011 nats), so the count
+     * required is the cases that must match everywhere: the trained model's four, whose margins are wide.
+     */
     @Test
     void eachCellsFirstDivergenceIsTheOneDivergenceLocateReportsForThatCase(@TempDir Path dir) throws IOException {
         Path models = TestModels.path("qwen2", "f32").getParent();
         TestModels.all();
         Path oracle = ORACLE.resolve("generated");
         CliRun run = CliRun.of("matrix", "--models", models.toString(), "--oracle", oracle.toString(), "--json",
-                "--out", dir.toString(), "--require", "1/16");
+                "--out", dir.toString(), "--require", "4/16");
         assertEquals(0, run.status(), run.err());
         JsonNode matrix = JSON.readTree(run.out());
         // 4 prompts on each generated F32 model (gpt2, llama, qwen2) and on the trained one (kjv-llama)
@@ -33,6 +40,11 @@ class MatrixCommandTest {
         assertEquals(0, matrix.get("skipped").asInt());
         int diverged = 0;
         for (JsonNode cell : matrix.get("cells")) {
+            String verdict = cell.get("verdict").asText();
+            assertTrue(verdict.equals("IDENTICAL") || verdict.equals("NEAR_TIE_FLIP"), cell.toString());
+            if (cell.get("model").asText().equals(ModelCatalog.TRAINED_LLAMA + "-f32")) {
+                assertTrue(cell.get("match").asBoolean(), cell.toString());
+            }
             Path caseFile = oracle.resolve(cell.get("model").asText()).resolve(cell.get("prompt").asText() + ".json");
             String prompt = JSON.readTree(caseFile.toFile()).get("prompt").asText();
             CliRun single = CliRun.of(cell.get("gguf").asText(), prompt, "--against", caseFile.toString(), "--json");

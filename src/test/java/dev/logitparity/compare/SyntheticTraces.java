@@ -1,6 +1,6 @@
 package dev.logitparity.compare;
 
-import dev.logitparity.logits.LogProbs;
+import dev.logitparity.logits.PlainRanking;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.InMemoryLogits;
 import dev.logitparity.trace.RunInfo;
@@ -24,7 +24,7 @@ public final class SyntheticTraces {
     public static Trace freeRun(String source, float[][] rows) {
         int[] tokens = new int[rows.length];
         for (int step = 0; step < rows.length; step++) {
-            tokens[step] = LogProbs.argmax(rows[step], rows[step].length);
+            tokens[step] = PlainRanking.argmax(rows[step]);
         }
         return withTokens(source, CaptureMode.FREE_RUN, PROMPT, tokens, rows);
     }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logitparity.Python;
+import dev.logitparity.Python.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +24,15 @@ class NumpyInteropTest {
     Path dir;
 
     @BeforeAll
-    static void requireNumpy() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(python("import numpy").exitCode() == 0, "python3 with numpy is not available");
+    static void requireNumpy() {
+        Python.require("numpy");
     }
 
     @Test
-    void numpyLoadsALogitsFileWithTheTraceShapeAndTheSameBits() throws IOException, InterruptedException {
+    void numpyLoadsALogitsFileWithTheTraceShapeAndTheSameBits() throws IOException {
         TraceWriter.write(TraceFixtures.trace(4, 9), dir.resolve("run"));
 
-        Result result = python("""
+        Result result = Python.run("""
                 import json, sys, numpy
                 a = numpy.load(sys.argv[1])
                 print(json.dumps({"shape": list(a.shape), "dtype": a.dtype.str, "c": bool(a.flags.c_contiguous),
@@ -54,13 +52,13 @@ class NumpyInteropTest {
     }
 
     @Test
-    void theWriterProducesTheFileNumpySaveProducesByteForByte() throws IOException, InterruptedException {
+    void theWriterProducesTheFileNumpySaveProducesByteForByte() throws IOException {
         float[] values = TraceFixtures.values(3, 151);
         Path ours = dir.resolve("ours.npy");
         NpyWriter.write(InMemoryLogits.wrap(151, values), ours);
         Path theirs = dir.resolve("theirs.npy");
 
-        Result result = python("""
+        Result result = Python.run("""
                 import sys, numpy
                 a = numpy.fromfile(sys.argv[1], dtype='<f4', offset=int(sys.argv[2])).reshape(3, 151)
                 numpy.save(sys.argv[3], a)
@@ -70,10 +68,10 @@ class NumpyInteropTest {
     }
 
     @Test
-    void filesNumpyWritesInVersions1And2AreRead() throws IOException, InterruptedException {
+    void filesNumpyWritesInVersions1And2AreRead() throws IOException {
         for (String version : List.of("(1, 0)", "(2, 0)")) {
             Path file = dir.resolve("v" + version.charAt(1) + ".npy");
-            Result result = python("""
+            Result result = Python.run("""
                     import sys, numpy
                     from numpy.lib import format
                     a = numpy.arange(12, dtype='<f4').reshape(3, 4) / 8
@@ -89,25 +87,5 @@ class NumpyInteropTest {
                 assertSameBits(expected, logits);
             }
         }
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result python(String script, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("python3", "-c", script));
-        command.addAll(List.of(args));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException noPython) {
-            return new Result(-1, noPython.getMessage());
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, "python3 timed out");
-        }
-        return new Result(process.exitValue(), output);
     }
 }

@@ -20,6 +20,7 @@ public final class LogitAssertions {
     }
 
     /** Starts an assertion about {@code actual}, typically the trace of the runtime under test. */
+    @CheckReturnValue
     public static TraceAssert assertThat(Trace actual) {
         return TraceAssert.of(actual);
     }

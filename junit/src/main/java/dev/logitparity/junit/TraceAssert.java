@@ -31,7 +31,9 @@ import org.opentest4j.AssertionFailedError;
  *   <li>{@link #divergesFrom(Trace)}: anything but {@code IDENTICAL}, for tests that a broken build is caught.</li>
  * </ul>
  * Each returns a {@link ComparisonAssert} holding the {@link dev.logitparity.compare.DivergenceReport} for further
- * checks. A failure is an {@link AssertionFailedError} whose message is the divergence report.
+ * checks. A failure is an {@link AssertionFailedError} whose message is the divergence report. What is left that
+ * checks nothing, a statement that starts or configures an assertion and stops ({@code assertThat(mine).within(band);}),
+ * is marked {@link CheckReturnValue}, which Error Prone and IDEs report as an ignored result, as with AssertJ.
  *
  * <p>The comparison's side A is the reference that rates the other: the trace passed to the asserting call, unless
  * only this one has logits. So KL is {@code KL(expected || actual)}, and a side that gives only tokens (an oracle, a
@@ -64,6 +66,7 @@ public final class TraceAssert {
     }
 
     /** Names the check in its failure message, e.g. the model and prompt of a parameterized case. */
+    @CheckReturnValue
     public TraceAssert as(String newDescription) {
         return new TraceAssert(actual, Objects.requireNonNull(newDescription, "description"), comparator, pieces,
                 steps);
@@ -73,6 +76,7 @@ public final class TraceAssert {
      * Compares within {@code band} instead of {@link Band#defaults()}. Any band: a fixed one such as
      * {@code Band.logprob(0.05).kl(1e-4)}, or one measured for the run.
      */
+    @CheckReturnValue
     public TraceAssert within(Band band) {
         TraceComparator banded = TraceComparator.within(Objects.requireNonNull(band, "band")).topK(comparator.topK());
         return new TraceAssert(actual, description, banded, pieces, steps);
@@ -82,17 +86,20 @@ public final class TraceAssert {
      * Compares within the band {@code floor} derives ({@link Traces#noiseFloor}), its blame in the failure message:
      * the band a correct runtime is held to on this model, prompt, settings and CPU.
      */
+    @CheckReturnValue
     public TraceAssert within(NoiseFloor floor) {
         TraceComparator floored = TraceComparator.within(Objects.requireNonNull(floor, "floor")).topK(comparator.topK());
         return new TraceAssert(actual, description, floored, pieces, steps);
     }
 
     /** Reports the overlap of each step's top {@code k} tokens (default {@value TraceComparator#DEFAULT_TOP_K}). */
+    @CheckReturnValue
     public TraceAssert topK(int k) {
         return new TraceAssert(actual, description, comparator.topK(k), pieces, steps);
     }
 
     /** Spells token ids in the failure message, e.g. {@code model.vocab()::piece}; by default they read {@code #12}. */
+    @CheckReturnValue
     public TraceAssert withPieces(IntFunction<String> newPieces) {
         return new TraceAssert(actual, description, comparator, Objects.requireNonNull(newPieces, "pieces"), steps);
     }
@@ -103,6 +110,7 @@ public final class TraceAssert {
      *
      * @throws IllegalArgumentException when {@code n} is less than 1
      */
+    @CheckReturnValue
     public TraceAssert forSteps(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("steps to compare must be at least 1, got " + n);

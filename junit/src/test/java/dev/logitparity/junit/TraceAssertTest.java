@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logitparity.compare.Band;
+import dev.logitparity.compare.StepMetrics;
 import dev.logitparity.compare.Verdict;
 import dev.logitparity.trace.Trace;
 
@@ -55,6 +56,49 @@ class TraceAssertTest {
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertThat(flipped).matches(llama));
         assertTrue(e.getMessage().startsWith("expected the traces to match over all steps (A is expected), but the "
                 + "verdict is NEAR_TIE_FLIP:\n"), e.getMessage());
+    }
+
+    /**
+     * Every figure here is worked out by hand from the rows, none taken from the comparator. Step 0 is the same row;
+     * at step 1 tokens 1 and 2 swap values 2 and 2 - 1/128 (both exact in float), so the row's logsumexp is the same:
+     * A picks 1 and B picks 2, each by 1/128 = 0.0078125 nats; the flip epsilon is |1/128 - (-1/128)| = 1/64; only
+     * those two log-probabilities move, by 1/128 (inside the 0.05 band); KL(A||B) = (pA1 - pA2) / 128 = 2.17e-5 and
+     * NMSE = mse / var(zA) = 2.04e-5 (plain double arithmetic); each choice is second in the other row. A margin of
+     * 1/128 is under the 0.1 near-tie margin and step 0 is within the band, so: NEAR_TIE_FLIP.
+     */
+    @Test
+    void aHandWorkedNearTieHasTheDivergenceMarginsAndMessageDerivedByHand() {
+        float below = 2f - 1f / 128;
+        Trace llama = freeRun("llama", BASE, new float[] {0, 2, below, 0, 0, 0, 0, 0});
+        Trace myrt = freeRun("myrt", BASE, new float[] {0, below, 2, 0, 0, 0, 0, 0});
+
+        var summary = assertThat(myrt).hasNoBugAgainst(llama).report().summary();
+        assertEquals(Verdict.NEAR_TIE_FLIP, summary.verdict());
+        assertEquals(1, summary.divergence().step());
+        StepMetrics step = (StepMetrics) summary.divergence();
+        assertEquals(1, step.argmaxA());
+        assertEquals(2, step.argmaxB());
+        assertEquals(1.0 / 128, step.marginA(), 1e-12);
+        assertEquals(1.0 / 128, step.marginB(), 1e-12);
+        assertEquals(1.0 / 64, step.flipEpsilon(), 1e-12);
+        assertEquals(1.0 / 128, step.maxAbsDelta(), 1e-12);
+        assertEquals(2.168059e-5, step.kl(), 1e-11);
+        assertEquals(1, step.rankAInB());
+        assertEquals(1, step.rankBInA());
+
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertThat(myrt).matches(llama));
+        String message = e.getMessage().replaceAll("\\s+", " ");
+        for (String expected : List.of(
+                "expected the traces to match over all steps (A is expected), but the verdict is NEAR_TIE_FLIP: ",
+                "verdict: NEAR_TIE_FLIP first divergence at step 1 is a near tie: A picks 1 by 0.00781, B picks 2 by "
+                        + "0.00781 (flip epsilon 0.0156); smaller margin 0.00781 <= near-tie margin 0.100; every "
+                        + "step before is within the band ",
+                "divergence: step 1: A 1 \"#1\" ahead by 0.00781, B 2 \"#2\" ahead by 0.00781; flip epsilon 0.0156; "
+                        + "max |Δlogprob| 0.00781, KL 2.17e-05, NMSE 2.04e-05, top-k overlap 1.00, rank of A's "
+                        + "choice in B 1, of B's in A 1 ",
+                "top movers at step 1 (logprob in A -> in B): ")) {
+            assertTrue(message.contains(expected), "missing: " + expected + "\nin: " + message);
+        }
     }
 
     @Test
@@ -185,12 +229,14 @@ class TraceAssertTest {
     }
 
     /**
-     * The API's shape makes an unfinished assertion impossible: every public method of {@link TraceAssert} that takes
+     * The API's shape leaves no unfinished assertion unflagged: every public method of {@link TraceAssert} that takes
      * the other trace fails at once on one of a matching and a broken pair, and every other one only configures
-     * (returns a {@code TraceAssert} and never sees the other trace). {@link ComparisonAssert} takes no trace.
+     * (returns a {@code TraceAssert} and never sees the other trace) and is marked {@link CheckReturnValue}, as is
+     * {@code assertThat}, so a statement that stops before naming the other trace is an ignored result to Error Prone
+     * and IDEs. {@link ComparisonAssert} takes no trace.
      */
     @Test
-    void everyMethodThatTakesTheOtherTraceAssertsAndTheRestOnlyConfigure() throws IllegalAccessException {
+    void everyMethodThatTakesTheOtherTraceAssertsAndTheRestOnlyConfigure() throws ReflectiveOperationException {
         List<Method> methods = Arrays.stream(TraceAssert.class.getMethods())
                 .filter(m -> m.getDeclaringClass() == TraceAssert.class && !Modifier.isStatic(m.getModifiers()))
                 .toList();
@@ -203,8 +249,15 @@ class TraceAssertTest {
             boolean failsOnOne = throwsAssertion(m, EXPECTED) || throwsAssertion(m, WEIGHTS_BUG);
             assertTrue(failsOnOne, m.getName() + " never fails on its own");
         }
-        methods.stream().filter(m -> !comparing.contains(m))
-                .forEach(m -> assertEquals(TraceAssert.class, m.getReturnType(), m.getName()));
+        methods.stream().filter(m -> !comparing.contains(m)).forEach(m -> {
+            assertEquals(TraceAssert.class, m.getReturnType(), m.getName());
+            assertTrue(m.isAnnotationPresent(CheckReturnValue.class), m.getName() + " checks nothing: its result "
+                    + "must be used");
+        });
+        comparing.forEach(m -> assertFalse(m.isAnnotationPresent(CheckReturnValue.class), m.getName()
+                + " asserts: its result may be ignored"));
+        assertTrue(LogitAssertions.class.getMethod("assertThat", Trace.class)
+                .isAnnotationPresent(CheckReturnValue.class));
         assertTrue(Arrays.stream(ComparisonAssert.class.getMethods())
                 .noneMatch(m -> Arrays.asList(m.getParameterTypes()).contains(Trace.class)));
     }
