@@ -32,6 +32,8 @@ public final class Main {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
     /** Runs the CLI with the given streams and returns the exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
@@ -64,10 +66,25 @@ public final class Main {
             }
             return internalError(e, cmd.getErr(), verbose);
         });
+        warnAboutUndecodableArguments(args, err);
         int status = cli.execute(args);
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The JVM turns bytes of an argument that are not valid UTF-8 into U+FFFD before we see them: a prompt would be
+     * tokenised with replacement characters the user never typed. Say so once; the run goes on.
+     */
+    private static void warnAboutUndecodableArguments(String[] args, PrintWriter err) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf(REPLACEMENT_CHARACTER) >= 0) {
+                err.println("divergence-locate: warning: argument " + (i + 1) + " (" + Printable.oneLine(args[i])
+                        + ") has bytes that are not valid UTF-8 (locale " + System.getProperty("sun.jnu.encoding")
+                        + "); they are read as U+FFFD");
+            }
+        }
     }
 
     private static int internalError(Exception e, PrintWriter err, boolean verbose) {

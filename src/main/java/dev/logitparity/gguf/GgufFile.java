@@ -87,6 +87,10 @@ public final class GgufFile implements AutoCloseable {
             // opening succeeds on Linux and mapping then fails with an obscure "No such device"
             throw new GgufFormatException(path, "is a directory, not a GGUF file");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // opening a FIFO blocks until something writes to it
+            throw new GgufFormatException(path, "is not a regular file (a FIFO, socket or device), not a GGUF file");
+        }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {

@@ -37,6 +37,10 @@ final class FormatDetector {
             }
             throw unknown(path, "a folder without " + NativeTraceSource.MANIFEST);
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // reading a FIFO blocks until something writes to it
+            throw new SourceFormatException(path, "is not a regular file (a FIFO, socket or device)");
+        }
         byte[] head = SourceFiles.readHead(path, HEAD_BYTES);
         if (head.length == 0) {
             throw unknown(path, "empty file");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -67,7 +68,13 @@ public final class JsonInput {
         String where = location != null && location.getLineNr() > 0
                 ? "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": "
                 : "";
-        return where + e.getOriginalMessage();
+        if (e instanceof JsonEOFException) {
+            return where + "the file ends inside a JSON value (truncated?)";
+        }
+        // Jackson appends where a structure started as "(start marker at [Source: REDACTED (`Feature...`...)])"
+        String message = e.getOriginalMessage().lines().findFirst().orElse("");
+        int marker = message.indexOf(" (start marker at");
+        return where + (marker >= 0 ? message.substring(0, marker) : message);
     }
 
     /** A string field, or null when absent or JSON null. */
