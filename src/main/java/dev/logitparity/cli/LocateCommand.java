@@ -2,7 +2,6 @@ package dev.logitparity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logitparity.BadInputException;
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
@@ -174,11 +173,8 @@ final class LocateCommand implements Callable<Integer> {
                        Optional<Arbitration> arbitration, IntFunction<String> pieces) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode tree = mapper.valueToTree(report);
-            tokenization.ifPresent(t -> tree.set("tokenization", mapper.valueToTree(t)));
-            arbitration.ifPresent(a -> tree.set("arbitration", mapper.valueToTree(a)));
-            out.println(mapper.writeValueAsString(tree));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+                    JsonReport.of(report, tokenization.orElse(null), arbitration.orElse(null))));
         } else {
             out.print(TextReport.render(report, pieces));
             tokenization.ifPresent(t -> out.print(t.piecesText()));
