@@ -2,7 +2,6 @@ package dev.logitparity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.logitparity.BadInputException;
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
 import dev.logitparity.compare.TextReport;
@@ -83,8 +82,8 @@ final class LocateCommand implements Callable<Integer> {
             description = "The other side (see below; default: reference).")
     String against;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Steps to decode (default: 32).")
-    int steps;
+    @Mixin
+    StepsOption steps;
 
     @Mixin
     BandOption band;
@@ -93,8 +92,8 @@ final class LocateCommand implements Callable<Integer> {
             description = "k for top-k overlap and the CSV's per-step token union (default: 10).")
     int topK;
 
-    @Option(names = "--json", description = "Print the whole report as JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write per-step logprobs (long form) to FILE.")
     Path csv;
@@ -130,13 +129,12 @@ final class LocateCommand implements Callable<Integer> {
         if (model == null || prompt == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "MODEL and PROMPT are required");
         }
-        BadInputException.requireAtLeastOne("--steps", steps);
         AgainstSpec other = apr.apply(AgainstSpec.parse(against));
         FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
                 band.band(), band.probe());
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
-             TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {
+             TracePair pair = new PairCapture(context, prompt, steps.steps(), !noStop, captureArguments()).against(other)) {
             PairComparison compared = PairComparison.of(judgement, context, pair,
                     other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
             DivergenceReport report = compared.report();
@@ -149,7 +147,7 @@ final class LocateCommand implements Callable<Integer> {
     }
 
     private List<String> captureArguments() {
-        List<String> args = new ArrayList<>(List.of(model.toString(), prompt, "--steps", Integer.toString(steps)));
+        List<String> args = new ArrayList<>(List.of(model.toString(), prompt, "--steps", Integer.toString(steps.steps())));
         if (noStop) {
             args.add("--no-stop");
         }
@@ -172,7 +170,7 @@ final class LocateCommand implements Callable<Integer> {
     private void print(DivergenceReport report, Optional<PromptDiagnosis> tokenization,
                        Optional<Arbitration> arbitration, IntFunction<String> pieces) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.json()) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
                     JsonReport.of(report, tokenization.orElse(null), arbitration.orElse(null))));
         } else {

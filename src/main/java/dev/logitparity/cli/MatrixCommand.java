@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
 /** {@code divergence-locate matrix}: every model×prompt oracle case, as the seed report's Results Matrix and more. */
 @Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs every oracle/<model>/<prompt>.json case through llama.cpp and prints the parity matrix: "
-                + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell.",
+                + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell; writes "
+                + "matrix.md, matrix.json and charts/*.png to --out DIR (default: matrix-report).",
         footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input, 3 the other "
                         + "runtime timed out or crashed, or an internal error.",
                 "", "Examples:",
@@ -62,12 +63,11 @@ final class MatrixCommand implements Callable<Integer> {
     @Mixin
     BandOption band;
 
-    @Option(names = "--out", defaultValue = "matrix-report", paramLabel = "DIR",
-            description = "Where matrix.md, matrix.json and charts/*.png go (default: matrix-report).")
-    Path out;
+    @Mixin
+    OutOption out;
 
-    @Option(names = "--json", description = "Print the matrix as JSON instead of Markdown.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     AprOption apr;
@@ -84,13 +84,14 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path folder = out.orElse(Path.of("matrix-report"));
         Threshold threshold = Threshold.parse(require);
         ModelMap map = ModelMap.of(models);
         Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse).map(apr::apply);
         if (cell != null) {
             MatrixRunner runner = new MatrixRunner(llama.library(), map,
                     new FlooredJudgement(TraceComparator.within(Band.logprob(0)), band.band(), band.probe()), other,
-                    llama.modelSettings(), llama.contextSettings(), llama.arguments(), out.resolve("charts"));
+                    llama.modelSettings(), llama.contextSettings(), llama.arguments(), folder.resolve("charts"));
             MatrixCell result = runner.run(List.of(OracleCase.read(cell)), c -> { }).getFirst();
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
             return 0;
@@ -102,10 +103,10 @@ final class MatrixCommand implements Callable<Integer> {
         MatrixReport report = MatrixReport.of(cells, threshold);
         String jsonText = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         String markdown = report.markdown();
-        AtomicFile.write(out.resolve("matrix.md"), temp -> Files.writeString(temp, markdown, StandardCharsets.UTF_8));
-        AtomicFile.write(out.resolve("matrix.json"), temp -> Files.writeString(temp, jsonText, StandardCharsets.UTF_8));
+        AtomicFile.write(folder.resolve("matrix.md"), temp -> Files.writeString(temp, markdown, StandardCharsets.UTF_8));
+        AtomicFile.write(folder.resolve("matrix.json"), temp -> Files.writeString(temp, jsonText, StandardCharsets.UTF_8));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(json ? jsonText + System.lineSeparator() : markdown);
+        stdout.print(json.json() ? jsonText + System.lineSeparator() : markdown);
         return report.meetsThreshold() ? 0 : Main.DIVERGED;
     }
 
