@@ -19,16 +19,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Captures one llama.cpp greedy run as a trace folder and prints the text and each step's top tokens. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = "Greedy-decode MODEL on PROMPT in llama.cpp, record every step's logits, print text + top "
-                + "tokens; --out DIR writes the trace folder (trace.json + logits.npy).",
-        footer = {"", "Examples:",
-                "  divergence-locate capture models/qwen2-f32.gguf \"The capital of France is\" --steps 16",
-                "  divergence-locate capture model.gguf \"Hello\" --force 15496,11,616 --out trace-dir"})
-final class CaptureCommand implements Callable<Integer> {
+                + "tokens; --out DIR writes the trace folder (trace.json + logits.npy).")
+final class CaptureCommand implements Callable<Integer>, Examples.Shown {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "GGUF model file.")
     Path model;
@@ -57,6 +55,12 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<String> examples() {
+        return List.of("divergence-locate capture models/qwen2-f32.gguf \"The capital of France is\" --steps 16",
+                "divergence-locate capture model.gguf \"Hello\" --force 15496,11,616 --out trace-dir");
+    }
 
     @Override
     public Integer call() {

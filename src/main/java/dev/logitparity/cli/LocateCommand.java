@@ -42,6 +42,8 @@ import java.util.function.IntFunction;
 /** {@code divergence-locate MODEL PROMPT --against SRC}: where llama.cpp and the other side part, and why. */
 @Command(name = "divergence-locate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         sortOptions = false,
+        customSynopsis = {"divergence-locate MODEL PROMPT [--against SRC] [OPTION...]",
+                "       divergence-locate (capture | matrix | make-models | make-oracle) [ARG...]"},
         description = {"Finds the first step where llama.cpp's greedy decode of MODEL on PROMPT and another "
                 + "runtime's part, the two competing tokens, each side's margin, the epsilon that flipped it, and "
                 + "whether that is a near-tie or a real bug.", ""},
@@ -63,14 +65,8 @@ import java.util.function.IntFunction;
                 "near tie = 2 x band.",
                 "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input, 3 the other runtime",
                 "timed out or crashed, or an internal error (a bug here, or llama.cpp aborting: one line; --verbose",
-                "adds the stack trace).",
-                "", "Examples:",
-                "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
-                "  divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
-                "  divergence-locate model.gguf \"def fibonacci(n):\" --against llama.cpp:threads=1,cpu=haswell --json",
-                "  divergence-locate model.gguf \"Hi\" --against apr --arbiter --csv steps.csv --npy logits/",
-                "  divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference"})
-final class LocateCommand implements Callable<Integer> {
+                "adds the stack trace)."})
+final class LocateCommand implements Callable<Integer>, Examples.Shown {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "GGUF model for llama.cpp (side A).")
     Path model;
@@ -123,6 +119,16 @@ final class LocateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<String> examples() {
+        return List.of(
+                "divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
+                "divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
+                "divergence-locate model.gguf \"def fibonacci(n):\" --against llama.cpp:threads=1,cpu=haswell --json",
+                "divergence-locate model.gguf \"Hi\" --against apr --arbiter --csv steps.csv --npy logits/",
+                "divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference --steps 8");
+    }
 
     @Override
     public Integer call() throws IOException {

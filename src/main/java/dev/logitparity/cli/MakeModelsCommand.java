@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
 @Command(name = "make-models", mixinStandardHelpOptions = true,
         description = "Writes seeded test models (gpt2, llama, qwen2 in f32, f16, q8_0) with real tokenizers to "
                 + "--out DIR (required).")
-final class MakeModelsCommand implements Callable<Integer> {
+final class MakeModelsCommand implements Callable<Integer>, Examples.Shown {
 
     enum Shapes { SMALL, BENCH, ALL }
 
@@ -56,6 +56,12 @@ final class MakeModelsCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Override
+    public List<String> examples() {
+        return List.of("divergence-locate make-models --vocab-dir native/llama.cpp/models --out models "
+                + "--twins-of models/kjv-llama-f32.gguf");
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -32,11 +32,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "make-oracle", mixinStandardHelpOptions = true,
         description = "Writes --out DIR/<slug>/<prompt>.json oracle cases (--out required) for GGUF models, the expected tokens being the "
-                + "f64 reference engine's greedy run, for the prompts of the cases in --prompts-from.",
-        footer = {"", "Example (regenerates the shipped cases of the generated models):",
-                "  divergence-locate make-oracle models/gpt2-f32.gguf models/llama-f32.gguf models/qwen2-f32.gguf "
-                        + "--prompts-from oracle --out oracle/generated"})
-final class MakeOracleCommand implements Callable<Integer> {
+                + "f64 reference engine's greedy run, for the prompts of the cases in --prompts-from. The first "
+                + "example regenerates the shipped cases of the generated models.")
+final class MakeOracleCommand implements Callable<Integer>, Examples.Shown {
 
     @Parameters(paramLabel = "MODEL", arity = "1..*", description = "GGUF models; the slug is the file name "
             + "without .gguf.")
@@ -57,6 +55,12 @@ final class MakeOracleCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<String> examples() {
+        return List.of("divergence-locate make-oracle models/gpt2-f32.gguf models/llama-f32.gguf "
+                + "models/qwen2-f32.gguf models/kjv-llama-f32.gguf --prompts-from oracle --out oracle/generated");
+    }
 
     @Override
     public Integer call() throws IOException {

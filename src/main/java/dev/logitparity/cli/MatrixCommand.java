@@ -37,11 +37,8 @@ import java.util.concurrent.Callable;
                 + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell; writes "
                 + "matrix.md, matrix.json and charts/*.png to --out DIR (default: matrix-report).",
         footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input, 3 the other "
-                        + "runtime timed out or crashed, or an internal error.",
-                "", "Examples:",
-                "  divergence-locate matrix --models models --oracle oracle --require 9/12",
-                "  divergence-locate matrix --models my-models.properties --oracle oracle --against apr --json"})
-final class MatrixCommand implements Callable<Integer> {
+                        + "runtime timed out or crashed, or an internal error."})
+final class MatrixCommand implements Callable<Integer>, Examples.Shown {
 
     @Option(names = "--models", required = true, paramLabel = "DIR|MAP",
             description = "Folder of <slug>.gguf files, or a slug=path properties file; "
@@ -81,6 +78,12 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<String> examples() {
+        return List.of("divergence-locate matrix --models models --oracle oracle/generated --require 9/12",
+                "divergence-locate matrix --models my-models.properties --oracle oracle --against apr --json");
+    }
 
     @Override
     public Integer call() throws IOException {
