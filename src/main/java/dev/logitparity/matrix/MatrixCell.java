@@ -9,8 +9,8 @@ package dev.logitparity.matrix;
  * @param skipped   why the cell did not run (the missing model path), or null when it ran
  * @param failed    why the cell's run ended without a result (e.g. llama.cpp aborted: the model and the assertion),
  *                  or null
- * @param textA     llama.cpp's greedy text, first 80 characters
- * @param textB     the other side's text, first 80 characters
+ * @param textA     llama.cpp's greedy text, 80 characters: the first, or around the first difference ({@link TextPreview})
+ * @param textB     the other side's text, the same window
  * @param match     both sides had the same prompt ids and chose the same tokens at every step
  * @param firstDivergentStep the first step where the greedy choices differ, or null
  * @param margin    at that step: the smaller winning margin (two-sided) or llama.cpp's margin for its choice over

@@ -38,7 +38,6 @@ import java.util.function.Consumer;
  */
 public final class MatrixRunner {
 
-    private static final int PREVIEW = 80;
 
     private final LlamaLibrary library;
     private final ModelMap models;
@@ -106,9 +105,10 @@ public final class MatrixRunner {
                     pair.other().info().settings().get("text")).orElseGet(() -> vocab.detokenize(pair.other().tokens()));
             StepComparison divergence = report.summary().divergence();
             boolean sameLength = report.summary().lengths().stepsA() == report.summary().lengths().stepsB();
+            TextPreview preview = TextPreview.of(
+                    vocab.detokenize(freeRunTokens(context, pair, oracleCase.prompt(), steps)), textB);
             return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null, null,
-                    preview(vocab.detokenize(freeRunTokens(context, pair, oracleCase.prompt(), steps))),
-                    preview(textB), divergence == null && sameLength && report.summary().prompt().matches()
+                    preview.a(), preview.b(), divergence == null && sameLength && report.summary().prompt().matches()
                     && compared.tokenization() == null,
                     divergence == null ? null : divergence.step(), margin(divergence), epsilon(divergence),
                     report.summary().verdict().name(), compared.tokenization() == null ? report.summary().reason()
@@ -156,9 +156,5 @@ public final class MatrixRunner {
 
     private static Double epsilon(StepComparison divergence) {
         return divergence instanceof StepMetrics m ? m.flipEpsilon() : null;
-    }
-
-    private static String preview(String text) {
-        return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW);
     }
 }
