@@ -66,7 +66,8 @@ final class CaptureCommand implements Callable<Integer>, Examples.Shown {
     public Integer call() {
         Path folder = out.orElse(null);
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
-             LlamaContext context = m.newContext(llama.contextSettings());
+             LlamaContext context = m.newContext(llama.contextSettings(m,
+                     m.vocab().tokenize(prompt).length + (forced != null ? forced.length : steps.steps())));
              Trace trace = forced != null
                      ? new LlamaEngine(context).teacherForced(prompt, forced)
                      : new LlamaEngine(context).freeRun(prompt, steps.steps(), !noStop)) {

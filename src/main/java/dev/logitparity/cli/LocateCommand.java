@@ -139,7 +139,8 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
         FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
                 band.band(), band.probe());
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
-             LlamaContext context = m.newContext(llama.contextSettings());
+             LlamaContext context = m.newContext(
+                     llama.contextSettings(m, m.vocab().tokenize(prompt).length + steps.steps()));
              TracePair pair = new PairCapture(context, prompt, steps.steps(), !noStop, captureArguments()).against(other)) {
             PairComparison compared = PairComparison.of(judgement, context, pair,
                     other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
