@@ -20,6 +20,8 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.peers.AgainstSpec;
 import dev.logitparity.report.ChartWriter;
+import dev.logitparity.report.HtmlReport;
+import dev.logitparity.report.StepSeries;
 import dev.logitparity.tokenization.PromptDiagnosis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -100,9 +104,13 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
     @Option(names = "--npy", paramLabel = "DIR", description = "Write both sides' logits as DIR/a.npy, DIR/b.npy.")
     Path npy;
 
-    @Option(names = "--chart", paramLabel = "FILE.png",
-            description = "Write a chart of per-step margin and disagreement, first divergence marked.")
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Write a chart of both sides' per-step "
+            + "margins and the disagreement against the band, the first divergence and out-of-band steps marked.")
     Path chart;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Write the report as one self-contained HTML "
+            + "page (verdict, per-step charts, step table with both sides' top tokens).")
+    Path html;
 
     @Option(names = "--no-stop", description = "Keep decoding past an end-of-generation token.")
     boolean noStop;
@@ -119,6 +127,9 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
 
     @Spec
     CommandSpec spec;
+
+    /** Top tokens per side in the HTML report's step table. */
+    private static final int HTML_TOP_TOKENS = 5;
 
     @Override
     public List<String> examples() {
@@ -146,9 +157,12 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
                     other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
             DivergenceReport report = compared.report();
             IntFunction<String> pieces = pieceRenderer(m.vocab());
-            export(pair, report, pieces);
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
+            List<String> written = export(pair, report, pieces, arbitration);
             print(report, Optional.ofNullable(compared.tokenization()), arbitration, pieces);
+            // after the report, one line per file; on stderr with --json, whose stdout is one JSON document
+            PrintWriter listing = json.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            written.forEach(listing::println);
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
     }
@@ -162,16 +176,34 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
         return args;
     }
 
-    private void export(TracePair pair, DivergenceReport report, IntFunction<String> pieces) throws IOException {
+    /** Writes the files asked for; returns one "wrote FILE (what)" line per file. */
+    private List<String> export(TracePair pair, DivergenceReport report, IntFunction<String> pieces,
+                                Optional<Arbitration> arbitration) throws IOException {
+        List<String> written = new ArrayList<>();
         if (csv != null) {
             (csvFullVocab ? CsvExport.fullVocab() : CsvExport.topK(topK)).write(pair.llama(), pair.other(), pieces, csv);
+            written.add("wrote " + csv + " (per-step log-probs, long form)");
         }
         if (npy != null) {
-            NpyExport.write(pair.llama(), pair.other(), npy);
+            for (Path file : NpyExport.write(pair.llama(), pair.other(), npy)) {
+                written.add("wrote " + npy.resolve(file.getFileName()) + " (" + (file.endsWith(NpyExport.FILE_A) ? "A" : "B")
+                        + "'s logits, float32 [steps, vocab])");
+            }
         }
-        if (chart != null) {
-            ChartWriter.write(report, pair.llama(), model.getFileName() + " vs " + against, chart);
+        if (chart != null || html != null) {
+            StepSeries series = StepSeries.of(report, pair.llama(), pair.other(), Math.min(topK, HTML_TOP_TOKENS));
+            if (chart != null) {
+                ChartWriter.write(report, series, ChartWriter.title(report), chart);
+                written.add("wrote " + chart + " (per-step chart)");
+            }
+            if (html != null) {
+                Map<String, String> extra = new LinkedHashMap<>();
+                arbitration.ifPresent(a -> extra.put("arbiter", describe(a, pieces)));
+                HtmlReport.write(report, series, pieces, ChartWriter.title(report), extra, html);
+                written.add("wrote " + html + " (HTML report)");
+            }
         }
+        return written;
     }
 
     private void print(DivergenceReport report, Optional<PromptDiagnosis> tokenization,

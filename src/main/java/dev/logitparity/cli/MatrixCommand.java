@@ -66,6 +66,10 @@ final class MatrixCommand implements Callable<Integer>, Examples.Shown {
     @Mixin
     JsonOption json;
 
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Also write the matrix as one HTML page, a row "
+            + "per cell linking to the cell's own HTML report (in --out DIR/cells).")
+    Path html;
+
     @Mixin
     AprOption apr;
 
@@ -110,6 +114,16 @@ final class MatrixCommand implements Callable<Integer>, Examples.Shown {
         AtomicFile.write(folder.resolve("matrix.json"), temp -> Files.writeString(temp, jsonText, StandardCharsets.UTF_8));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(json.json() ? jsonText + System.lineSeparator() : markdown);
+        PrintWriter listing = json.json() ? spec.commandLine().getErr() : stdout;
+        listing.println("wrote " + folder.resolve("matrix.md") + " and " + folder.resolve("matrix.json")
+                + " (the matrix; per cell a chart in " + folder.resolve("charts") + ", an HTML report in "
+                + folder.resolve("cells") + ")");
+        if (html != null) {
+            Path from = html.toAbsolutePath().getParent();
+            String page = report.html(name -> from.relativize(folder.toAbsolutePath().resolve(name)).toString());
+            AtomicFile.write(html, temp -> Files.writeString(temp, page, StandardCharsets.UTF_8));
+            listing.println("wrote " + html + " (HTML matrix)");
+        }
         return report.meetsThreshold() ? 0 : Main.DIVERGED;
     }
 

@@ -20,19 +20,20 @@ package dev.logitparity.matrix;
  * @param cause     why: for a tokenization finding its causes (e.g. "B: chat template + BOS"), else the verdict's
  *                  reason
  * @param chart     the chart file, relative to the matrix output folder, or null
+ * @param details   the cell's HTML report (verdict, charts, step table), relative to the output folder, or null
  */
 public record MatrixCell(String model, String prompt, String gguf, String skipped, String failed, String textA,
                          String textB, boolean match, Integer firstDivergentStep, Double margin, Double epsilon, String verdict,
-                         String cause, String chart) {
+                         String cause, String chart, String details) {
 
     static MatrixCell skipped(String model, String prompt, String gguf, String reason) {
         return new MatrixCell(model, prompt, gguf, reason, null, null, null, false, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     static MatrixCell failed(String model, String prompt, String gguf, String reason) {
         return new MatrixCell(model, prompt, gguf, null, reason, null, null, false, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** Whether the cell ran to a comparison (it was neither skipped nor failed). */

@@ -44,6 +44,11 @@ public record MatrixReport(List<MatrixCell> cells, int passed, int skipped, int 
         return md.toString();
     }
 
+    /** The matrix as one self-contained HTML page; {@code link} turns a cell file's name into the page's link to it. */
+    public String html(java.util.function.UnaryOperator<String> link) {
+        return MatrixHtml.render(this, link);
+    }
+
     private static String cell(String text) {
         return "`" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("|", "\\|").replace("`", "'") + "`";
     }
