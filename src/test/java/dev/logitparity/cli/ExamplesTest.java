@@ -38,7 +38,7 @@ class ExamplesTest {
             "divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf", 1,
             "divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference --steps 8", 0,
             "divergence-locate capture models/qwen2-f32.gguf \"The capital of France is\" --steps 16", 0,
-            "bin/divergence-locate models/kjv-llama-f32.gguf PROMPT --against models/kjv-llama-q8_0.gguf", 0,
+            "divergence-locate models/kjv-llama-f32.gguf PROMPT --against models/kjv-llama-q8_0.gguf", 0,
             "bin/divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf "
                     + "--chart target/chart.png --html target/report.html", 1);
 
