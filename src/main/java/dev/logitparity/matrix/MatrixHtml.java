@@ -55,7 +55,7 @@ final class MatrixHtml {
                   body { font: 14px/1.45 system-ui, sans-serif; margin: 24px auto; max-width: 1400px; padding: 0 16px; color: #222; }
                   h1 { font-size: 20px; } .summary { font-size: 16px; font-weight: 700; }
                   .met { color: #2e7d32; } .not-met { color: #c62828; }
-                  table { border-collapse: collapse; width: 100%; font-size: 13px; }
+                  table { border-collapse: collapse; width: 100%%; font-size: 13px; }
                   th, td { border-bottom: 1px solid #e3e3e3; padding: 4px 6px; text-align: left; vertical-align: top; }
                   th { background: #f4f4f4; }
                   td.text { font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; max-width: 260px; }

@@ -33,16 +33,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ExamplesTest {
 
-    /** The examples that run here, and the exit status each must give (1: a divergence, which is their point). */
+    /**
+     * The examples that run here, and the exit status each gives: 0 no divergence, 1 a divergence (the twin's and the
+     * gpt2 Q8_0 model's are near-tie flips), never 2 (usage) or 3 (a crash).
+     */
     private static final Map<String, Integer> EXPECTED_STATUS = Map.of(
             "divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf", 1,
-            "divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference --steps 8", 0,
+            "divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference --steps 8", 1,
             "divergence-locate capture models/qwen2-f32.gguf \"The capital of France is\" --steps 16", 0,
             "divergence-locate models/kjv-llama-f32.gguf PROMPT --against models/kjv-llama-q8_0.gguf", 0,
             "bin/divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf "
                     + "--chart target/chart.png --html target/report.html", 1);
 
-    private static final Set<String> WRITING_OPTIONS = Set.of("--out", "--csv", "--npy");
+    private static final Set<String> WRITING_OPTIONS = Set.of("--out", "--csv", "--npy", "--chart", "--html");
 
     @ParameterizedTest
     @ValueSource(ints = {55, 80, 160})
@@ -110,7 +113,7 @@ class ExamplesTest {
                 && words.stream().anyMatch(w -> w.endsWith(".gguf"));
         boolean writesOutsideTarget = false;
         for (int i = 0; i < words.size() - 1; i++) {
-            if ((WRITING_OPTIONS.contains(words.get(i)) || words.get(i).equals("--chart") || words.get(i).equals("--html"))
+            if (WRITING_OPTIONS.contains(words.get(i))
                     && !words.get(i + 1).startsWith("target/")) {
                 writesOutsideTarget = true;
             }
