@@ -65,12 +65,12 @@ final class CaptureCommand implements Callable<Integer>, Examples.Shown {
     @Override
     public Integer call() {
         Path folder = out.orElse(null);
+        int n = forced != null ? forced.length : steps.steps(); // checked before anything is loaded
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
-             LlamaContext context = m.newContext(llama.contextSettings(m,
-                     m.vocab().tokenize(prompt).length + (forced != null ? forced.length : steps.steps())));
+             LlamaContext context = m.newContext(llama.contextSettings(m, m.vocab().tokenize(prompt).length + n));
              Trace trace = forced != null
                      ? new LlamaEngine(context).teacherForced(prompt, forced)
-                     : new LlamaEngine(context).freeRun(prompt, steps.steps(), !noStop)) {
+                     : new LlamaEngine(context).freeRun(prompt, n, !noStop)) {
             if (folder != null) {
                 writeTrace(trace, folder);
             }

@@ -146,13 +146,14 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
         if (model == null || prompt == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "MODEL and PROMPT are required");
         }
+        int n = steps.steps(); // checked before anything is loaded
         AgainstSpec other = apr.apply(AgainstSpec.parse(against));
         FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
                 band.band(), band.probe());
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(
-                     llama.contextSettings(m, m.vocab().tokenize(prompt).length + steps.steps()));
-             TracePair pair = new PairCapture(context, prompt, steps.steps(), !noStop, captureArguments()).against(other)) {
+                     llama.contextSettings(m, m.vocab().tokenize(prompt).length + n));
+             TracePair pair = new PairCapture(context, prompt, n, !noStop, captureArguments()).against(other)) {
             PairComparison compared = PairComparison.of(judgement, context, pair,
                     other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
             DivergenceReport report = compared.report();

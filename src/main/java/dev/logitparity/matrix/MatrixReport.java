@@ -2,6 +2,7 @@ package dev.logitparity.matrix;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The seed report's Results Matrix and what it could not say: per cell the two outputs, match?, first divergent
@@ -45,7 +46,7 @@ public record MatrixReport(List<MatrixCell> cells, int passed, int skipped, int 
     }
 
     /** The matrix as one self-contained HTML page; {@code link} turns a cell file's name into the page's link to it. */
-    public String html(java.util.function.UnaryOperator<String> link) {
+    public String html(UnaryOperator<String> link) {
         return MatrixHtml.render(this, link);
     }
 

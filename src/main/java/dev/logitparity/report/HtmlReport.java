@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
@@ -52,7 +53,7 @@ public final class HtmlReport {
         ArrayNode facts = data.putArray("extra");
         NoiseFloor floor = report.summary().floor();
         if (floor != null) {
-            facts.addArray().add("noise floor").add(String.format(java.util.Locale.ROOT,
+            facts.addArray().add("noise floor").add(String.format(Locale.ROOT,
                     "%.3g nats, KL %.3g (%s)", floor.floor().logprob(), floor.floor().kl(), floor.source()));
         }
         extra.forEach((name, text) -> facts.addArray().add(name).add(text));
