@@ -4,7 +4,11 @@ JAVA_HOME := $(shell bin/find-jdk)
 export JAVA_HOME
 # Maven 3.8 itself touches sun.misc.Unsafe; on JDK 25 that only prints warnings.
 export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
-MVN := mvn -B -q
+MVN := mvn -B -q -Dstyle.color=never
+# A build step whose output is kept out of the job's log: Maven's, to a log file shown (without colour codes) only
+# when the step fails. Debian's Maven 3.8 writes ANSI resets even in batch mode with -q and style.color=never.
+BUILD_LOG := target/build.log
+quietly = @mkdir -p target; $(1) >$(BUILD_LOG) 2>&1 || { sed 's/\x1b\[[0-9;]*m//g' $(BUILD_LOG) >&2; exit 1; }
 JAVA := $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED
 JAR := target/logit-parity.jar
 CP := $(JAR):target/lib/*
@@ -41,18 +45,21 @@ bindings: native
 CORE := $(MVN) -f core.pom.xml
 
 build: native
-	$(CORE) package -DskipTests
-	$(CORE) dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
+	$(call quietly,$(CORE) package -DskipTests)
+	$(call quietly,$(CORE) dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib)
+	@echo "built $(JAR) (dependencies in target/lib)"
 
 ## Small generated GGUFs (gpt2, llama, qwen2 x F32, F16, Q8_0) with the real tokenizers, and the F16 and Q8_0
 ## twins of the committed trained model (models/README.md). Deterministic.
 models: build
-	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models \
+	@echo "generating the test models in models/:"
+	@$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models \
 	  --twins-of models/kjv-llama-f32.gguf
 
 ## Realistic-shape models for benchmarks (Qwen2-0.5B shape is ~530 MB).
 bench-models: build
-	$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench
+	@echo "generating the test models in models/:"
+	@$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench
 
 # Not quiet: Surefire's per-class and closing "Tests run:" lines are the record of what ran. One reactor build: the
 # core, the JUnit artifact (junit/), and the README's example of a user's project (junit/example/), which runs on this
@@ -69,31 +76,32 @@ demo: models
 	  --steps $(STEPS) || [ $$? -eq 1 ]
 	@echo "== 2. A random-weight model against its Q8_0 twin: where do they part, and why? =="
 	bin/divergence-locate models/qwen2-f32.gguf "$(PROMPT)" --against models/qwen2-q8_0.gguf --steps $(STEPS) \
-	  --arbiter --csv target/demo/steps.csv --npy target/demo/logits || [ $$? -eq 1 ]
+	  --arbiter --csv target/demo/steps.csv --npy target/demo/logits --chart target/demo/chart.png \
+	  --html target/demo/report.html || [ $$? -eq 1 ]
 
 ## Throughput of greedy decode with full-vocabulary capture vs without, on the Qwen2-0.5B-shaped Q8_0 model.
 bench: bench-models
-	$(CORE) test-compile
+	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -Xmx6g -cp '$(CP):target/test-classes' dev.logitparity.bench.CaptureBench models/qwen2-0.5b-shape-q8_0.gguf
 
 ## Comparator throughput on two 256-step x 151,936-vocab traces (GB/s of logits compared, heap used).
 bench-compare: build
-	$(CORE) test-compile
+	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -Xmx64m -cp '$(CP):target/test-classes' dev.logitparity.bench.CompareBench target/compare-bench
 
 ## Reference engine: 32 steps on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
 bench-reference: bench-models
-	$(CORE) test-compile
+	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 32
 
 ## The README's settings table: how far each llama.cpp setting moves log-probabilities from its defaults.
 bench-settings: models
-	$(CORE) test-compile
+	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -cp '$(CP):target/test-classes' dev.logitparity.judge.SettingEffects
 
 ## The README's sensitivity table: the smallest single-tensor scaling the noise-floor verdict still calls a bug.
 bench-sensitivity: models
-	$(CORE) test-compile
+	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -Xmx2g -cp '$(CP):target/test-classes' dev.logitparity.bench.SensitivitySweep
 
 clean:

@@ -19,15 +19,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Captures one llama.cpp greedy run as a trace folder and prints the text and each step's top tokens. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
-        description = "Greedy-decode MODEL on PROMPT in llama.cpp, record every step's logits, print text + top tokens.",
-        footer = {"", "Examples:",
-                "  divergence-locate capture models/qwen2-f32.gguf \"The capital of France is\" --steps 16",
-                "  divergence-locate capture model.gguf \"Hello\" --force 15496,11,616 --out trace-dir"})
-final class CaptureCommand implements Callable<Integer> {
+        description = "Greedy-decode MODEL on PROMPT in llama.cpp, record every step's logits, print text + top "
+                + "tokens; --out DIR writes the trace folder (trace.json + logits.npy).")
+final class CaptureCommand implements Callable<Integer>, Examples.Shown {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "GGUF model file.")
     Path model;
@@ -35,8 +34,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "PROMPT", description = "Prompt text (tokenized with the model's vocab).")
     String prompt;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Tokens to generate (default: 32).")
-    int steps;
+    @Mixin
+    StepsOption steps;
 
     @Option(names = "--force", paramLabel = "IDS", split = ",",
             description = "Teacher-force these token ids instead of taking the argmax.")
@@ -48,8 +47,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Top tokens shown per step.")
     int top;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the trace folder (trace.json + logits.npy).")
-    Path out;
+    @Mixin
+    OutOption out;
 
     @Mixin
     LlamaOptions llama;
@@ -58,29 +57,37 @@ final class CaptureCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    public List<String> examples() {
+        return List.of("divergence-locate capture models/qwen2-f32.gguf \"The capital of France is\" --steps 16",
+                "divergence-locate capture model.gguf \"Hello\" --force 15496,11,616 --out trace-dir");
+    }
+
+    @Override
     public Integer call() {
+        Path folder = out.orElse(null);
+        int n = forced != null ? forced.length : steps.steps(); // checked before anything is loaded
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
-             LlamaContext context = m.newContext(llama.contextSettings());
+             LlamaContext context = m.newContext(llama.contextSettings(m, m.vocab().tokenize(prompt).length + n));
              Trace trace = forced != null
                      ? new LlamaEngine(context).teacherForced(prompt, forced)
-                     : new LlamaEngine(context).freeRun(prompt, steps, !noStop)) {
-            if (out != null) {
-                writeTrace(trace);
+                     : new LlamaEngine(context).freeRun(prompt, n, !noStop)) {
+            if (folder != null) {
+                writeTrace(trace, folder);
             }
             PrintWriter stdout = spec.commandLine().getOut();
             new TracePrinter(m.vocab(), top).print(trace, stdout);
-            if (out != null) {
-                stdout.println("trace written to " + out);
+            if (folder != null) {
+                stdout.println("wrote " + folder + " (trace folder: trace.json + logits.npy)");
             }
         }
         return 0;
     }
 
-    private void writeTrace(Trace trace) {
+    private static void writeTrace(Trace trace, Path folder) {
         try {
-            TraceWriter.write(trace, out);
+            TraceWriter.write(trace, folder);
         } catch (IOException e) {
-            throw new BadInputException("--out " + out + ": cannot write the trace: " + e);
+            throw new BadInputException("--out " + folder + ": cannot write the trace: " + e);
         }
     }
 

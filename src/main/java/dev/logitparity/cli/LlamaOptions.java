@@ -3,6 +3,7 @@ package dev.logitparity.cli;
 import dev.logitparity.llama.ContextSettings;
 import dev.logitparity.llama.LibrarySettings;
 import dev.logitparity.llama.LlamaLibrary;
+import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,8 @@ final class LlamaOptions {
     @Option(names = "--batch", paramLabel = "B", description = "n_batch: prompt chunk size (default: 512).")
     Integer batch;
 
-    @Option(names = "--ctx", paramLabel = "N", description = "Context length in tokens (default: 1024).")
+    @Option(names = "--ctx", paramLabel = "N", description = "Context length in tokens (default: 1024, or the "
+            + "model's trained context when that is smaller and the run fits in it).")
     Integer contextLength;
 
     @Option(names = "--flash-attn", arity = "1", paramLabel = "on|off", description = "Flash attention (default: on).",
@@ -84,6 +86,11 @@ final class LlamaOptions {
 
     ModelSettings modelSettings() {
         return new ModelSettings(!noRepack);
+    }
+
+    /** {@link #contextSettings()}, the default context fitted to {@code model}'s trained one for {@code needed} positions. */
+    ContextSettings contextSettings(LlamaModel model, int needed) {
+        return contextLength != null ? contextSettings() : contextSettings().fittedTo(model, needed);
     }
 
     ContextSettings contextSettings() {

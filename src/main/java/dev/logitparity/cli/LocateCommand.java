@@ -2,7 +2,6 @@ package dev.logitparity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logitparity.BadInputException;
 import dev.logitparity.compare.Band;
 import dev.logitparity.compare.DivergenceReport;
@@ -27,6 +26,8 @@ import dev.logitparity.peers.AgainstSpec;
 import dev.logitparity.report.ChartWriter;
 import dev.logitparity.report.LayerHeatMap;
 import dev.logitparity.sources.TensorRecordReader;
+import dev.logitparity.report.HtmlReport;
+import dev.logitparity.report.StepSeries;
 import dev.logitparity.tokenization.PromptDiagnosis;
 import dev.logitparity.trace.Intermediates;
 import dev.logitparity.trace.Trace;
@@ -42,7 +43,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,6 +54,8 @@ import java.util.function.IntFunction;
 /** {@code divergence-locate MODEL PROMPT --against SRC}: where llama.cpp and the other side part, and why. */
 @Command(name = "divergence-locate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         sortOptions = false,
+        customSynopsis = {"divergence-locate MODEL PROMPT [--against SRC] [OPTION...]",
+                "       divergence-locate (capture | matrix | make-models | make-oracle) [ARG...]"},
         description = {"Finds the first step where llama.cpp's greedy decode of MODEL on PROMPT and another "
                 + "runtime's part, the two competing tokens, each side's margin, the epsilon that flipped it, and "
                 + "whether that is a near-tie or a real bug.", ""},
@@ -72,15 +77,8 @@ import java.util.function.IntFunction;
                 "near tie = 2 x band.",
                 "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input, 3 the other runtime",
                 "timed out or crashed, or an internal error (a bug here, or llama.cpp aborting: one line; --verbose",
-                "adds the stack trace).",
-                "", "Examples:",
-                "  divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
-                "  divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
-                "  divergence-locate model.gguf \"def fibonacci(n):\" --against llama.cpp:threads=1,cpu=haswell --json",
-                "  divergence-locate model.gguf \"Hi\" --against apr --arbiter --csv steps.csv --npy logits/",
-                "  divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference",
-                "  divergence-locate models/llama-q8_0.gguf \"Hello\" --against models/llama-f32.gguf --layers"})
-final class LocateCommand implements Callable<Integer> {
+                "adds the stack trace)."})
+final class LocateCommand implements Callable<Integer>, Examples.Shown {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "GGUF model for llama.cpp (side A).")
     Path model;
@@ -92,8 +90,8 @@ final class LocateCommand implements Callable<Integer> {
             description = "The other side (see below; default: reference).")
     String against;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Steps to decode (default: 32).")
-    int steps;
+    @Mixin
+    StepsOption steps;
 
     @Mixin
     BandOption band;
@@ -102,8 +100,8 @@ final class LocateCommand implements Callable<Integer> {
             description = "k for top-k overlap and the CSV's per-step token union (default: 10).")
     int topK;
 
-    @Option(names = "--json", description = "Print the whole report as JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write per-step logprobs (long form) to FILE.")
     Path csv;
@@ -114,10 +112,14 @@ final class LocateCommand implements Callable<Integer> {
     @Option(names = "--npy", paramLabel = "DIR", description = "Write both sides' logits as DIR/a.npy, DIR/b.npy.")
     Path npy;
 
-    @Option(names = "--chart", paramLabel = "FILE.png",
-            description = "Write a chart of per-step margin and disagreement, first divergence marked (with --layers, "
-                    + "also a layer x op heat map beside it: FILE-layers.png).")
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Write a chart of both sides' per-step "
+            + "margins and the disagreement against the band, the first divergence and out-of-band steps marked (with "
+            + "--layers, also a layer x op heat map beside it: FILE-layers.png).")
     Path chart;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Write the report as one self-contained HTML "
+            + "page (verdict, per-step charts, step table with both sides' top tokens).")
+    Path html;
 
     @Option(names = "--no-stop", description = "Keep decoding past an end-of-generation token.")
     boolean noStop;
@@ -143,30 +145,50 @@ final class LocateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Top tokens per side in the HTML report's step table. */
+    private static final int HTML_TOP_TOKENS = 5;
+
+    @Override
+    public List<String> examples() {
+        return List.of(
+                "divergence-locate models/qwen2-f32.gguf \"The capital of France is\" --against models/qwen2-q8_0.gguf",
+                "divergence-locate smollm.gguf \"Hello, my name is\" --against oracle/smollm-135m/greeting.json",
+                "divergence-locate model.gguf \"def fibonacci(n):\" --against llama.cpp:threads=1,cpu=haswell --json",
+                "divergence-locate model.gguf \"Hi\" --against apr --arbiter --csv steps.csv --npy logits/",
+                "divergence-locate models/gpt2-q8_0.gguf \"Hello\" --against reference --steps 8",
+                "divergence-locate models/llama-q8_0.gguf \"Hello\" --against models/llama-f32.gguf --steps 8 --layers");
+    }
+
     @Override
     public Integer call() throws IOException {
         if (model == null || prompt == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "MODEL and PROMPT are required");
         }
-        BadInputException.requireAtLeastOne("--steps", steps);
+        int n = steps.steps(); // checked before anything is loaded
         AgainstSpec other = apr.apply(AgainstSpec.parse(against));
         FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
                 band.band(), band.probe());
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
-             LlamaContext context = m.newContext(llama.contextSettings());
-             TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {
+             LlamaContext context = m.newContext(
+                     llama.contextSettings(m, m.vocab().tokenize(prompt).length + n));
+             TracePair pair = new PairCapture(context, prompt, n, !noStop, captureArguments()).against(other)) {
             PairComparison compared = PairComparison.of(judgement, context, pair,
                     other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
             DivergenceReport report = compared.report();
             IntFunction<String> pieces = pieceRenderer(m.vocab());
-            export(pair, report, pieces);
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
             Optional<LayerLocalisation> localisation = layers || layersStep != null
                     ? Optional.of(localise(m, pair.llama(), report, other)) : Optional.empty();
+            List<String> written = export(pair, report, pieces, arbitration);
             if (chart != null && localisation.isPresent()) {
-                LayerHeatMap.write(localisation.get(), layersChart(chart));
+                Path heatMap = layersChart(chart);
+                LayerHeatMap.write(localisation.get(), heatMap);
+                written.add("wrote " + heatMap + " (layer x op heat map)");
             }
             print(report, Optional.ofNullable(compared.tokenization()), arbitration, localisation, pieces);
+            // after the report, one line per file; on stderr with --json, whose stdout is one JSON document
+            PrintWriter listing = json.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            written.forEach(listing::println);
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
     }
@@ -208,7 +230,7 @@ final class LocateCommand implements Callable<Integer> {
     }
 
     private List<String> captureArguments() {
-        List<String> args = new ArrayList<>(List.of(model.toString(), prompt, "--steps", Integer.toString(steps)));
+        List<String> args = new ArrayList<>(List.of(model.toString(), prompt, "--steps", Integer.toString(steps.steps())));
         if (noStop) {
             args.add("--no-stop");
         }
@@ -216,29 +238,44 @@ final class LocateCommand implements Callable<Integer> {
         return args;
     }
 
-    private void export(TracePair pair, DivergenceReport report, IntFunction<String> pieces) throws IOException {
+    /** Writes the files asked for; returns one "wrote FILE (what)" line per file. */
+    private List<String> export(TracePair pair, DivergenceReport report, IntFunction<String> pieces,
+                                Optional<Arbitration> arbitration) throws IOException {
+        List<String> written = new ArrayList<>();
         if (csv != null) {
             (csvFullVocab ? CsvExport.fullVocab() : CsvExport.topK(topK)).write(pair.llama(), pair.other(), pieces, csv);
+            written.add("wrote " + csv + " (per-step log-probs, long form)");
         }
         if (npy != null) {
-            NpyExport.write(pair.llama(), pair.other(), npy);
+            for (Path file : NpyExport.write(pair.llama(), pair.other(), npy)) {
+                written.add("wrote " + npy.resolve(file.getFileName()) + " (" + (file.endsWith(NpyExport.FILE_A) ? "A" : "B")
+                        + "'s logits, float32 [steps, vocab])");
+            }
         }
-        if (chart != null) {
-            ChartWriter.write(report, pair.llama(), model.getFileName() + " vs " + against, chart);
+        if (chart != null || html != null) {
+            StepSeries series = StepSeries.of(report, pair.llama(), pair.other(), Math.min(topK, HTML_TOP_TOKENS));
+            if (chart != null) {
+                ChartWriter.write(report, series, ChartWriter.title(report), chart);
+                written.add("wrote " + chart + " (per-step chart)");
+            }
+            if (html != null) {
+                Map<String, String> extra = new LinkedHashMap<>();
+                arbitration.ifPresent(a -> extra.put("arbiter", describe(a, pieces)));
+                HtmlReport.write(report, series, pieces, ChartWriter.title(report), extra, html);
+                written.add("wrote " + html + " (HTML report)");
+            }
         }
+        return written;
     }
 
     private void print(DivergenceReport report, Optional<PromptDiagnosis> tokenization,
                        Optional<Arbitration> arbitration, Optional<LayerLocalisation> localisation,
                        IntFunction<String> pieces) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode tree = mapper.valueToTree(report);
-            tokenization.ifPresent(t -> tree.set("tokenization", mapper.valueToTree(t)));
-            arbitration.ifPresent(a -> tree.set("arbitration", mapper.valueToTree(a)));
-            localisation.ifPresent(l -> tree.set("layers", mapper.valueToTree(l)));
-            out.println(mapper.writeValueAsString(tree));
+        if (json.json()) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+                    JsonReport.of(report, tokenization.orElse(null), arbitration.orElse(null),
+                            localisation.orElse(null))));
         } else {
             out.print(TextReport.render(report, pieces));
             tokenization.ifPresent(t -> out.print(t.piecesText()));

@@ -38,6 +38,15 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         LLAMA_LOG.setLevel(verbose ? Level.ALL : Level.OFF);
+        warnAboutUndecodableArguments(args, err);
+        int status = commandLine(out, err, verbose).execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** The command tree with its streams, help layout and error handlers: what {@link #run} executes. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean verbose) {
         CommandLine cli = new CommandLine(new LocateCommand())
                 .setOut(out)
                 .setErr(err)
@@ -45,7 +54,10 @@ public final class Main {
                 // --against llama.cpp:threads=1 re-runs the parent's options with overrides appended.
                 .setOverwrittenOptionsAllowed(true)
                 // should the handler below itself fail, still not 1
-                .setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+                .setExitCodeExceptionMapper(e -> INTERNAL_ERROR)
+                // the terminal's width, not 80 columns; examples are never wrapped mid-argument (Examples)
+                .setUsageHelpAutoWidth(true);
+        Examples.install(cli);
         cli.setParameterExceptionHandler((e, arguments) -> {
             e.getCommandLine().getErr().println("divergence-locate: " + Printable.oneLine(e.getMessage()) + " (see --help)");
             return BAD_INPUT;
@@ -66,11 +78,7 @@ public final class Main {
             }
             return internalError(e, cmd.getErr(), verbose);
         });
-        warnAboutUndecodableArguments(args, err);
-        int status = cli.execute(args);
-        out.flush();
-        err.flush();
-        return status;
+        return cli;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.logitparity.synthetic.ModelSpec;
 import dev.logitparity.synthetic.TypeTwin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
@@ -30,16 +31,17 @@ import java.util.concurrent.Callable;
  * Exit codes: 0 written, 2 bad arguments, unusable vocab files or a failed write.
  */
 @Command(name = "make-models", mixinStandardHelpOptions = true,
-        description = "Writes seeded test models (gpt2, llama, qwen2 in f32, f16, q8_0) with real tokenizers.")
-final class MakeModelsCommand implements Callable<Integer> {
+        description = "Writes seeded test models (gpt2, llama, qwen2 in f32, f16, q8_0) with real tokenizers to "
+                + "--out DIR (required).")
+final class MakeModelsCommand implements Callable<Integer>, Examples.Shown {
 
     enum Shapes { SMALL, BENCH, ALL }
 
     @Option(names = "--vocab-dir", required = true, description = "folder with llama.cpp's ggml-vocab-*.gguf")
     private Path vocabDir;
 
-    @Option(names = "--out", required = true, description = "output folder (created if missing)")
-    private Path out;
+    @Mixin
+    private OutOption out;
 
     @Option(names = "--shapes", defaultValue = "small",
             description = "small: 3 archs x 3 types (default); bench: real-model shapes; all: both")
@@ -56,6 +58,12 @@ final class MakeModelsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
+    public List<String> examples() {
+        return List.of("divergence-locate make-models --vocab-dir native/llama.cpp/models --out models "
+                + "--twins-of models/kjv-llama-f32.gguf");
+    }
+
+    @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(vocabDir)) {
             throw new BadInputException("--vocab-dir " + vocabDir + ": not a directory");
@@ -65,16 +73,17 @@ final class MakeModelsCommand implements Callable<Integer> {
                 throw new BadInputException("--twins-of " + original + ": no such file");
             }
         }
+        Path folder = out.required(spec);
         ModelGenerator generator = new ModelGenerator(vocabDir);
         for (ModelSpec model : specs()) {
             long start = System.nanoTime();
-            report(generator.generate(model, out), start);
+            report(generator.generate(model, folder), start);
         }
         for (Path original : twinsOf) {
             for (GgmlType type : List.of(GgmlType.F16, GgmlType.Q8_0)) {
                 long start = System.nanoTime();
                 try {
-                    report(TypeTwin.write(original, type, out), start);
+                    report(TypeTwin.write(original, type, folder), start);
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException("--twins-of " + e.getMessage());
                 }

@@ -2,7 +2,6 @@ package dev.logitparity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.logitparity.BadInputException;
 import dev.logitparity.engine.GreedyRecorder;
 import dev.logitparity.files.AtomicFile;
 import dev.logitparity.llama.LlamaLibrary;
@@ -32,12 +31,10 @@ import java.util.concurrent.Callable;
  * in the HF oracle schema, with the pure-Java f64 reference engine as the oracle.
  */
 @Command(name = "make-oracle", mixinStandardHelpOptions = true,
-        description = "Writes OUT/<slug>/<prompt>.json oracle cases for GGUF models, the expected tokens being the "
-                + "f64 reference engine's greedy run, for the prompts of the cases in --prompts-from.",
-        footer = {"", "Example (regenerates the shipped cases of the generated models):",
-                "  divergence-locate make-oracle models/gpt2-f32.gguf models/llama-f32.gguf models/qwen2-f32.gguf "
-                        + "--prompts-from oracle --out oracle/generated"})
-final class MakeOracleCommand implements Callable<Integer> {
+        description = "Writes --out DIR/<slug>/<prompt>.json oracle cases (--out required) for GGUF models, the expected tokens being the "
+                + "f64 reference engine's greedy run, for the prompts of the cases in --prompts-from. The first "
+                + "example regenerates the shipped cases of the generated models.")
+final class MakeOracleCommand implements Callable<Integer>, Examples.Shown {
 
     @Parameters(paramLabel = "MODEL", arity = "1..*", description = "GGUF models; the slug is the file name "
             + "without .gguf.")
@@ -47,11 +44,11 @@ final class MakeOracleCommand implements Callable<Integer> {
             description = "Oracle folder whose cases' prompts to use (default: oracle).")
     Path promptsFrom;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the cases go.")
-    Path out;
+    @Mixin
+    OutOption out;
 
-    @Option(names = "--steps", defaultValue = "32", paramLabel = "N", description = "Tokens per case (default: 32).")
-    int steps;
+    @Mixin
+    StepsOption steps;
 
     @Mixin
     LlamaOptions llama;
@@ -60,12 +57,19 @@ final class MakeOracleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    public List<String> examples() {
+        return List.of("divergence-locate make-oracle models/gpt2-f32.gguf models/llama-f32.gguf "
+                + "models/qwen2-f32.gguf models/kjv-llama-f32.gguf --prompts-from oracle --out oracle/generated");
+    }
+
+    @Override
     public Integer call() throws IOException {
         Map<String, String> prompts = new LinkedHashMap<>();
         for (OracleCase c : OracleCatalog.cases(promptsFrom)) {
             prompts.putIfAbsent(c.name(), c.prompt());
         }
-        BadInputException.requireAtLeastOne("--steps", steps);
+        int steps = this.steps.steps();
+        Path folder = out.required(spec);
         LlamaLibrary library = llama.library();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         for (Path gguf : models) {
@@ -73,7 +77,7 @@ final class MakeOracleCommand implements Callable<Integer> {
             try (LlamaModel model = library.loadModel(gguf, llama.modelSettings());
                  ReferenceModel reference = ReferenceModel.open(gguf)) {
                 for (var prompt : prompts.entrySet()) {
-                    Path file = out.resolve(slug).resolve(prompt.getKey() + ".json");
+                    Path file = folder.resolve(slug).resolve(prompt.getKey() + ".json");
                     try (Trace trace = new GreedyRecorder(new ReferenceEngine(reference))
                             .freeRun(prompt.getValue(), model.vocab().tokenize(prompt.getValue()), steps, false)) {
                         Map<String, Object> oracleCase = new LinkedHashMap<>();

@@ -34,13 +34,11 @@ import java.util.concurrent.Callable;
 /** {@code divergence-locate matrix}: every model×prompt oracle case, as the seed report's Results Matrix and more. */
 @Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs every oracle/<model>/<prompt>.json case through llama.cpp and prints the parity matrix: "
-                + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell.",
+                + "both outputs, match?, first divergent step, margin, epsilon, verdict and a chart per cell; writes "
+                + "matrix.md, matrix.json and charts/*.png to --out DIR (default: matrix-report).",
         footer = {"", "Exit status: 0 the pass count meets --require, 1 it does not, 2 bad input, 3 the other "
-                        + "runtime timed out or crashed, or an internal error.",
-                "", "Examples:",
-                "  divergence-locate matrix --models models --oracle oracle --require 9/12",
-                "  divergence-locate matrix --models my-models.properties --oracle oracle --against apr --json"})
-final class MatrixCommand implements Callable<Integer> {
+                        + "runtime timed out or crashed, or an internal error."})
+final class MatrixCommand implements Callable<Integer>, Examples.Shown {
 
     @Option(names = "--models", required = true, paramLabel = "DIR|MAP",
             description = "Folder of <slug>.gguf files, or a slug=path properties file; "
@@ -62,12 +60,15 @@ final class MatrixCommand implements Callable<Integer> {
     @Mixin
     BandOption band;
 
-    @Option(names = "--out", defaultValue = "matrix-report", paramLabel = "DIR",
-            description = "Where matrix.md, matrix.json and charts/*.png go (default: matrix-report).")
-    Path out;
+    @Mixin
+    OutOption out;
 
-    @Option(names = "--json", description = "Print the matrix as JSON instead of Markdown.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Also write the matrix as one HTML page, a row "
+            + "per cell linking to the cell's own HTML report (in --out DIR/cells).")
+    Path html;
 
     @Mixin
     AprOption apr;
@@ -83,14 +84,21 @@ final class MatrixCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    public List<String> examples() {
+        return List.of("divergence-locate matrix --models models --oracle oracle/generated --require 9/12",
+                "divergence-locate matrix --models my-models.properties --oracle oracle --against apr --json");
+    }
+
+    @Override
     public Integer call() throws IOException {
+        Path folder = out.orElse(Path.of("matrix-report"));
         Threshold threshold = Threshold.parse(require);
         ModelMap map = ModelMap.of(models);
         Optional<AgainstSpec> other = Optional.ofNullable(against).map(AgainstSpec::parse).map(apr::apply);
         if (cell != null) {
             MatrixRunner runner = new MatrixRunner(llama.library(), map,
                     new FlooredJudgement(TraceComparator.within(Band.logprob(0)), band.band(), band.probe()), other,
-                    llama.modelSettings(), llama.contextSettings(), llama.arguments(), out.resolve("charts"));
+                    llama.modelSettings(), llama.contextSettings(), llama.arguments(), folder.resolve("charts"));
             MatrixCell result = runner.run(List.of(OracleCase.read(cell)), c -> { }).getFirst();
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
             return 0;
@@ -102,10 +110,20 @@ final class MatrixCommand implements Callable<Integer> {
         MatrixReport report = MatrixReport.of(cells, threshold);
         String jsonText = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         String markdown = report.markdown();
-        AtomicFile.write(out.resolve("matrix.md"), temp -> Files.writeString(temp, markdown, StandardCharsets.UTF_8));
-        AtomicFile.write(out.resolve("matrix.json"), temp -> Files.writeString(temp, jsonText, StandardCharsets.UTF_8));
+        AtomicFile.write(folder.resolve("matrix.md"), temp -> Files.writeString(temp, markdown, StandardCharsets.UTF_8));
+        AtomicFile.write(folder.resolve("matrix.json"), temp -> Files.writeString(temp, jsonText, StandardCharsets.UTF_8));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(json ? jsonText + System.lineSeparator() : markdown);
+        stdout.print(json.json() ? jsonText + System.lineSeparator() : markdown);
+        PrintWriter listing = json.json() ? spec.commandLine().getErr() : stdout;
+        listing.println("wrote " + folder.resolve("matrix.md") + " and " + folder.resolve("matrix.json")
+                + " (the matrix; per cell a chart in " + folder.resolve("charts") + ", an HTML report in "
+                + folder.resolve("cells") + ")");
+        if (html != null) {
+            Path from = html.toAbsolutePath().getParent();
+            String page = report.html(name -> from.relativize(folder.toAbsolutePath().resolve(name)).toString());
+            AtomicFile.write(html, temp -> Files.writeString(temp, page, StandardCharsets.UTF_8));
+            listing.println("wrote " + html + " (HTML matrix)");
+        }
         return report.meetsThreshold() ? 0 : Main.DIVERGED;
     }
 

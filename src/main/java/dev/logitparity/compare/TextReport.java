@@ -14,7 +14,8 @@ import static dev.logitparity.compare.Numbers.short3;
 /**
  * Renders a {@link DivergenceReport} as plain text for a terminal, at most 100 columns wide: the summary, then a
  * compact per-step table around the first divergence (or the first step outside the band) with that step marked.
- * Token ids are shown with their text as the given piece renderer spells them (the CLI plugs in the model's vocab).
+ * Token ids are shown with their text as the given piece renderer spells them (the CLI plugs in the model's vocab):
+ * whole in sentences (control characters escaped), cut with "…" only in the table's fixed-width cells.
  */
 public final class TextReport {
     public static final int WIDTH = 100;
@@ -147,7 +148,7 @@ public final class TextReport {
 
     private String promptText(PromptCheck prompt) {
         if (prompt.matches()) {
-            return "same " + prompt.lengthA() + " ids";
+            return "both sides fed the same " + prompt.lengthA() + (prompt.lengthA() == 1 ? " id" : " ids");
         }
         return "ids differ at position " + prompt.firstDifference() + ": A " + promptId(prompt.idA()) + ", B "
                 + promptId(prompt.idB()) + " (A " + prompt.lengthA() + " ids, B " + prompt.lengthB() + ")";
@@ -206,8 +207,14 @@ public final class TextReport {
                 + short3(band.nearTie());
     }
 
-    /** {@code id "piece"}, the piece escaped and cut to at most {@link #TOKEN_CELL} terminal columns. */
+    /** {@code id "piece"}, the whole piece, control characters escaped: what the report's sentences name. */
     private String token(int id) {
+        String piece = pieces.apply(id);
+        return id + " \"" + escape(piece == null ? "" : piece) + "\"";
+    }
+
+    /** As {@link #token}, cut to at most {@link #TOKEN_CELL} terminal columns for the table's fixed columns. */
+    private String tokenCut(int id) {
         String piece = pieces.apply(id);
         String idText = Integer.toString(id);
         int room = TOKEN_CELL - idText.length() - 3;
@@ -222,7 +229,7 @@ public final class TextReport {
 
     /** The token cell padded to its column. */
     private String tokenCell(int id) {
-        String cell = token(id);
+        String cell = tokenCut(id);
         return cell + " ".repeat(Math.max(0, TOKEN_CELL - columns(cell)));
     }
 

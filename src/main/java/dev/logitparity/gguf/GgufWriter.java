@@ -1,20 +1,19 @@
 package dev.logitparity.gguf;
 
+import dev.logitparity.files.AtomicFile;
+
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
-import java.util.UUID;
 
 /**
  * Builds a GGUF v3 file: metadata in insertion order, then tensors in the order added, each padded to the alignment
@@ -22,8 +21,7 @@ import java.util.UUID;
  *
  * <p>Tensor values are pulled row by row from a {@link RowSource} while writing, so a model larger than the heap can
  * be written. The output is a pure function of what was added (no timestamps, no randomness): same inputs, same bytes.
- * {@link #write} writes a hidden temporary file next to the target and renames it into place atomically, so a failure
- * leaves the target as it was.
+ * {@link #write} goes through {@link AtomicFile}, so a failure leaves the target as it was.
  */
 public final class GgufWriter {
 
@@ -122,23 +120,14 @@ public final class GgufWriter {
     /** Writes the file, replacing {@code target} atomically. */
     public void write(Path target) throws IOException {
         int alignment = alignment();
-        Path absolute = target.toAbsolutePath();
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        AtomicFile.write(target, temp -> {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 LittleEndianOutput out = new LittleEndianOutput(channel);
                 writeTo(out, alignment);
                 out.flush();
                 channel.force(true);
             }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        });
     }
 
     private int alignment() {

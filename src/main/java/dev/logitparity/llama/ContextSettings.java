@@ -61,6 +61,15 @@ public record ContextSettings(int contextLength, int batch, int microBatch, int 
     }
 
     /**
+     * These settings with a context no longer than {@code model} was trained for (llama.cpp warns about a longer one,
+     * and positions beyond it are untrained), unless the run needs {@code needed} positions, which it then gets.
+     */
+    public ContextSettings fittedTo(LlamaModel model, int needed) {
+        int trained = model.trainedContext().orElse(contextLength);
+        return withContextLength(Math.max(needed, Math.min(contextLength, trained)));
+    }
+
+    /**
      * The settings under which llama.cpp computes as an fp32 runtime does (PyTorch, an fp32 port): F32 KV cache and
      * flash attention off, whose CPU kernel rounds Q and the softmax accumulation through F16.
      */

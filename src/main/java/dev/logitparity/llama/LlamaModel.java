@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** A loaded GGUF. Owns its native handle; closing it closes the contexts made from it first. */
 public final class LlamaModel implements AutoCloseable {
@@ -87,6 +88,12 @@ public final class LlamaModel implements AutoCloseable {
     /** {@code general.architecture}, e.g. llama, qwen2, gpt2. */
     public String architecture() {
         return metadata("general.architecture").orElse("unknown");
+    }
+
+    /** {@code <architecture>.context_length}: the context the model was trained for, when the GGUF says. */
+    public OptionalInt trainedContext() {
+        return metadata(architecture() + ".context_length").map(Integer::parseInt)
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** A GGUF metadata value rendered as text by llama.cpp. */

@@ -2,6 +2,7 @@ package dev.logitparity.matrix;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The seed report's Results Matrix and what it could not say: per cell the two outputs, match?, first divergent
@@ -42,6 +43,11 @@ public record MatrixReport(List<MatrixCell> cells, int passed, int skipped, int 
         md.append(String.format(Locale.ROOT, "%n**%d/%d passed** (%d skipped, %d failed), required %s: %s%n", passed,
                 total, skipped, failed, required, meetsThreshold ? "met" : "NOT met"));
         return md.toString();
+    }
+
+    /** The matrix as one self-contained HTML page; {@code link} turns a cell file's name into the page's link to it. */
+    public String html(UnaryOperator<String> link) {
+        return MatrixHtml.render(this, link);
     }
 
     private static String cell(String text) {

@@ -18,7 +18,10 @@ import dev.logitparity.llama.Vocab;
 import dev.logitparity.oracle.ModelMap;
 import dev.logitparity.oracle.OracleCase;
 import dev.logitparity.peers.AgainstSpec;
+import dev.logitparity.files.AtomicFile;
 import dev.logitparity.report.ChartWriter;
+import dev.logitparity.report.HtmlReport;
+import dev.logitparity.report.StepSeries;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.Trace;
 
@@ -28,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -38,7 +42,6 @@ import java.util.function.Consumer;
  */
 public final class MatrixRunner {
 
-    private static final int PREVIEW = 80;
 
     private final LlamaLibrary library;
     private final ModelMap models;
@@ -48,11 +51,13 @@ public final class MatrixRunner {
     private final ContextSettings contextSettings;
     private final List<String> llamaArguments;
     private final Path charts;
+    /** Top tokens per side in a cell's HTML details. */
+    private static final int DETAIL_TOP_TOKENS = 5;
 
     /**
      * @param against        empty to compare with each case's own tokens
      * @param llamaArguments the llama options as command-line arguments, for a child JVM ({@code llama.cpp:...})
-     * @param charts         folder for one PNG per case
+     * @param charts         folder for one PNG per case; each case's HTML details go to the sibling folder {@code cells}
      */
     public MatrixRunner(LlamaLibrary library, ModelMap models, FlooredJudgement judgement,
                         Optional<AgainstSpec> against, ModelSettings modelSettings, ContextSettings contextSettings,
@@ -99,20 +104,26 @@ public final class MatrixRunner {
             PairComparison compared = PairComparison.of(judgement, context, pair,
                     against.orElse(null) instanceof AgainstSpec.Model(Path other) ? other : null);
             DivergenceReport report = compared.report();
-            String chart = chart(oracleCase, report, pair.llama());
             Vocab vocab = model.vocab();
+            StepSeries series = StepSeries.of(report, pair.llama(), pair.other(), DETAIL_TOP_TOKENS);
+            String title = oracleCase.modelSlug() + " / " + oracleCase.name() + ": " + report.summary().verdict();
+            String chart = write(charts, oracleCase, ".png",
+                    file -> ChartWriter.write(report, series, title, file));
+            String details = write(charts.resolveSibling("cells"), oracleCase, ".html",
+                    file -> HtmlReport.write(report, series, vocab::piece, title, Map.of(), file));
             // A runtime's own text (apr's "text") where it gave one: re-spelling its ids could hide a difference.
             String textB = against.isEmpty() ? oracleCase.text() : Optional.ofNullable(
                     pair.other().info().settings().get("text")).orElseGet(() -> vocab.detokenize(pair.other().tokens()));
             StepComparison divergence = report.summary().divergence();
             boolean sameLength = report.summary().lengths().stepsA() == report.summary().lengths().stepsB();
+            TextPreview preview = TextPreview.of(
+                    vocab.detokenize(freeRunTokens(context, pair, oracleCase.prompt(), steps)), textB);
             return new MatrixCell(oracleCase.modelSlug(), oracleCase.name(), gguf.toString(), null, null,
-                    preview(vocab.detokenize(freeRunTokens(context, pair, oracleCase.prompt(), steps))),
-                    preview(textB), divergence == null && sameLength && report.summary().prompt().matches()
+                    preview.a(), preview.b(), divergence == null && sameLength && report.summary().prompt().matches()
                     && compared.tokenization() == null,
                     divergence == null ? null : divergence.step(), margin(divergence), epsilon(divergence),
                     report.summary().verdict().name(), compared.tokenization() == null ? report.summary().reason()
-                    : compared.tokenization().headline(), chart);
+                    : compared.tokenization().headline(), chart, details);
         }
     }
 
@@ -135,15 +146,15 @@ public final class MatrixRunner {
         return args;
     }
 
-    private String chart(OracleCase oracleCase, DivergenceReport report, Trace llama) {
-        String name = oracleCase.modelSlug() + "-" + oracleCase.name() + ".png";
+    /** Writes one of the cell's files into {@code folder}; returns its path relative to the output folder. */
+    private static String write(Path folder, OracleCase oracleCase, String extension, AtomicFile.Body writer) {
+        String name = oracleCase.modelSlug() + "-" + oracleCase.name() + extension;
         try {
-            ChartWriter.write(report, llama, oracleCase.modelSlug() + " / " + oracleCase.name(),
-                    charts.resolve(name));
+            writer.writeTo(folder.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return charts.getFileName() + "/" + name;
+        return folder.getFileName() + "/" + name;
     }
 
     private static Double margin(StepComparison divergence) {
@@ -156,9 +167,5 @@ public final class MatrixRunner {
 
     private static Double epsilon(StepComparison divergence) {
         return divergence instanceof StepMetrics m ? m.flipEpsilon() : null;
-    }
-
-    private static String preview(String text) {
-        return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW);
     }
 }

@@ -1,25 +1,23 @@
 package dev.logitparity.trace;
 
-import dev.logitparity.files.TemporaryFiles;
+import dev.logitparity.files.AtomicFile;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Streams logits rows into an NPY file ({@code '<f4'}, C order, shape {@code [steps, vocab]}) whose step count need
- * not be known in advance. Rows go to a temporary file beside the target; {@link #finish()} writes the final header
- * and moves the file into place atomically, and {@link #close()} without {@code finish()} deletes it, so a failed run
+ * not be known in advance. Rows go to an {@link AtomicFile}'s temporary; {@link #finish()} writes the final header
+ * and commits it, and {@link #close()} without {@code finish()} discards it, so a failed run
  * never leaves a partial file under the target name. Use with try-with-resources and call {@code finish()} last.
  */
 public final class NpyWriter implements AutoCloseable {
     private final Path target;
-    private final Path temp;
+    private final AtomicFile file;
     private final FileChannel channel;
     private final int vocab;
     private final ByteBuffer row;
@@ -27,9 +25,9 @@ public final class NpyWriter implements AutoCloseable {
     private int steps;
     private boolean done;
 
-    private NpyWriter(Path target, Path temp, FileChannel channel, int vocab) {
+    private NpyWriter(Path target, AtomicFile file, FileChannel channel, int vocab) {
         this.target = target;
-        this.temp = temp;
+        this.file = file;
         this.channel = channel;
         this.vocab = vocab;
         this.row = ByteBuffer.allocateDirect(Math.multiplyExact(vocab, Float.BYTES));
@@ -38,20 +36,18 @@ public final class NpyWriter implements AutoCloseable {
 
     public static NpyWriter create(Path target, int vocab) throws IOException {
         Rows.checkVocab(vocab);
-        Path temp = TemporaryFiles.fileBeside(target);
+        AtomicFile file = AtomicFile.begin(target);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file.temp(), StandardOpenOption.WRITE);
             // Same length as the final header whatever the step count (see NpyHeader.encode), patched by finish().
             writeFully(channel, ByteBuffer.wrap(NpyHeader.encode(0, vocab)));
-            return new NpyWriter(target, temp, channel, vocab);
+            return new NpyWriter(target, file, channel, vocab);
         } catch (IOException | RuntimeException e) {
-            try {
+            try (file) {
                 if (channel != null) {
                     channel.close();
                 }
-                Files.deleteIfExists(temp);
-                TemporaryFiles.release(temp);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -97,8 +93,7 @@ public final class NpyWriter implements AutoCloseable {
         try {
             writeFully(channel.position(0), ByteBuffer.wrap(NpyHeader.encode(steps, vocab)));
             channel.close();
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            TemporaryFiles.release(temp);
+            file.commit();
             done = true;
             return target;
         } catch (IOException | RuntimeException e) {
@@ -118,11 +113,8 @@ public final class NpyWriter implements AutoCloseable {
             return;
         }
         done = true;
-        try {
+        try (file) {
             channel.close();
-        } finally {
-            Files.deleteIfExists(temp);
-            TemporaryFiles.release(temp);
         }
     }
 

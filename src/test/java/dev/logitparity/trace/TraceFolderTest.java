@@ -1,5 +1,7 @@
 package dev.logitparity.trace;
 
+import dev.logitparity.BadInputException;
+
 import static dev.logitparity.trace.TraceFixtures.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,8 +96,10 @@ class TraceFolderTest {
     @Test
     void aParentThatCannotBeCreatedFailsWithoutLeavingATemporaryFolder() throws IOException {
         Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
-        assertThrows(IOException.class,
-                () -> TraceWriter.write(TraceFixtures.trace(1, 2), dir.resolve("blocker/sub/run")));
+        Path target = dir.resolve("blocker/sub/run");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> TraceWriter.write(TraceFixtures.trace(1, 2), target));
+        assertTrue(e.getMessage().startsWith(target + ": cannot write it"), e.getMessage());
         assertEquals(List.of("blocker"), entries(dir));
     }
 

@@ -124,9 +124,6 @@ public final class Traces {
 
     /** {@code settings} with a context no longer than the model's trained one, unless the run needs more. */
     private static ContextSettings fitting(LlamaModel model, String prompt, int steps, ContextSettings settings) {
-        int needed = model.vocab().tokenize(prompt).length + steps;
-        int trained = model.metadata(model.architecture() + ".context_length").map(Integer::parseInt)
-                .orElse(settings.contextLength());
-        return settings.withContextLength(Math.max(needed, Math.min(settings.contextLength(), trained)));
+        return settings.fittedTo(model, model.vocab().tokenize(prompt).length + steps);
     }
 }
