@@ -123,6 +123,10 @@ final class LocateCommand implements Callable<Integer> {
     @Mixin
     LlamaOptions llama;
 
+    @Option(names = "--timings", description = "Print the wall time of each phase on stderr: load, capture (both "
+            + "sides), judge (noise floor: reference and llama.cpp re-runs, comparisons), export, arbiter, report.")
+    boolean timings;
+
     @Spec
     CommandSpec spec;
 
@@ -135,18 +139,32 @@ final class LocateCommand implements Callable<Integer> {
         AgainstSpec other = apr.apply(AgainstSpec.parse(against));
         FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
                 band.band(), band.probe());
+        PhaseTimer timer = new PhaseTimer();
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings());
-             TracePair pair = new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other)) {
+             TracePair pair = capture(timer, context, other)) {
+            timer.mark("capture");
             PairComparison compared = PairComparison.of(judgement, context, pair,
                     other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
             DivergenceReport report = compared.report();
+            timer.mark("judge");
             IntFunction<String> pieces = pieceRenderer(m.vocab());
             export(pair, report, pieces);
+            timer.mark("export");
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
+            timer.mark("arbiter");
             print(report, Optional.ofNullable(compared.tokenization()), arbitration, pieces);
+            timer.mark("report");
+            if (timings) {
+                timer.print(spec.commandLine().getErr());
+            }
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
+    }
+
+    private TracePair capture(PhaseTimer timer, LlamaContext context, AgainstSpec other) {
+        timer.mark("load");
+        return new PairCapture(context, prompt, steps, !noStop, captureArguments()).against(other);
     }
 
     private List<String> captureArguments() {
