@@ -51,9 +51,12 @@ final class VectorStepPasses implements StepPasses {
             if (anySkipped) {
                 masked += skip.trueCount();
                 t = t.blend(0.0, skip);
+                ya = ya.blend(0.0, skip);
             }
-            // exp(-Infinity) is 0: a masked token adds nothing to A's sum
             DoubleVector ea = VectorExp.exp(ya);
+            if (anySkipped) {
+                ea = ea.blend(0.0, skip);
+            }
             DoubleVector termB;
             if (bRelativeToMaxA) {
                 termB = ea.mul(expNear(t));
@@ -62,6 +65,7 @@ final class VectorStepPasses implements StepPasses {
                     termB = termB.blend(VectorExp.exp(xb.sub(shiftB)), far);
                 }
             } else {
+                // exp(-Infinity) is 0: a masked token adds nothing to B's sum
                 termB = VectorExp.exp(xb.sub(shiftB));
             }
             expA = expA.add(ea);
