@@ -4,8 +4,6 @@ import dev.logitparity.gguf.GgmlType;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -14,35 +12,31 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * {@link MatVec} on the Vector API: each row is decoded 16 columns at a time straight from the mapped file into two
- * 8-lane float vectors (no scratch row), widened to four 4-lane double vectors, multiplied by {@code x} and added to
- * four accumulators, reduced lane by lane in {@link MatVec}'s fixed order.
+ * {@link MatVec} on the Vector API: each F32 or Q8_0 row is decoded 16 columns at a time straight from the mapped file
+ * into two 8-lane float vectors (no scratch row), widened to four 4-lane double vectors, multiplied by {@code x} and
+ * added to four accumulators, reduced lane by lane in {@link MatVec}'s fixed order.
  */
 final class VectorMatVec implements MatVec {
 
     private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Short> S8 = ShortVector.SPECIES_128;
-    private static final VectorSpecies<Integer> I8 = IntVector.SPECIES_256;
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
     private static final ValueLayout.OfShort HALF_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
     private static final int QK8_0 = 32;
-    private static final int HALF_MAGNITUDE = 0x7FFF;
-    private static final int HALF_SIGN = 0x8000;
-    private static final int HALF_INFINITY = 0x7C00;
-    private static final int HALF_TO_FLOAT_SHIFT = 13;
-    /** fp16 and fp32 exponent biases differ by 112: a half's bits shifted into a float's place, times 2^112. */
-    private static final float HALF_EXPONENT_REBIAS = 0x1p112f;
 
     @Override
     public void multiply(WeightMatrix w, double[] x, double[] y, int from, int to) {
+        float[] decoded = w.type() == GgmlType.F16 ? new float[w.columns()] : null;
         for (int r = from; r < to; r++) {
             long offset = r * w.rowBytes();
             y[r] = switch (w.type()) {
                 case F32 -> dotF32(w.data(), offset, x, w.columns());
-                case F16 -> dotF16(w.data(), offset, x, w.columns());
+                case F16 -> {
+                    w.decodeRow(r, decoded);
+                    yield dotDecoded(decoded, x, w.columns());
+                }
                 case Q8_0 -> dotQ8_0(w.data(), offset, x, w.columns());
                 default -> throw new IllegalArgumentException("cannot decode " + w.type());
             };
@@ -72,16 +66,20 @@ final class VectorMatVec implements MatVec {
         return sum;
     }
 
-    private static double dotF16(MemorySegment row, long offset, double[] x, int n) {
+    /**
+     * F16 rows are decoded by {@code GgmlQuants} (its {@link Float#float16ToFloat} loop compiles to the CPU's own
+     * half-to-float instructions, faster than any Vector API bit manipulation) into one row buffer per call, then
+     * summed like F32.
+     */
+    private static double dotDecoded(float[] row, double[] x, int n) {
         DoubleVector a0 = DoubleVector.zero(D4);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         int body = n - n % STRIDE;
         for (int c = 0; c < body; c += STRIDE) {
-            long at = offset + Short.BYTES * (long) c;
-            FloatVector low = halves(row, at);
-            FloatVector high = halves(row, at + 16);
+            FloatVector low = FloatVector.fromArray(F8, row, c);
+            FloatVector high = FloatVector.fromArray(F8, row, c + 8);
             a0 = step(a0, low, 0, x, c);
             a1 = step(a1, low, 1, x, c + 4);
             a2 = step(a2, high, 0, x, c + 8);
@@ -90,25 +88,9 @@ final class VectorMatVec implements MatVec {
         DoubleVector t = a0.add(a1).add(a2.add(a3));
         double sum = (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
         for (int c = body; c < n; c++) {
-            sum += Float.float16ToFloat(row.get(HALF_LE, offset + Short.BYTES * (long) c)) * x[c];
+            sum += row[c] * x[c];
         }
         return sum;
-    }
-
-    /**
-     * Eight halves as floats, to the bit what {@link Float#float16ToFloat} gives: the magnitude's bits moved into a
-     * float's place and scaled by 2^112 (exact, and right for subnormal halves too), infinities and NaNs given the
-     * float's all-ones exponent, then the sign.
-     */
-    private static FloatVector halves(MemorySegment row, long at) {
-        IntVector bits = (IntVector) ShortVector.fromMemorySegment(S8, row, at, LE)
-                .convertShape(VectorOperators.S2I, I8, 0);
-        IntVector magnitude = bits.and(HALF_MAGNITUDE);
-        IntVector shifted = magnitude.lanewise(VectorOperators.LSHL, HALF_TO_FLOAT_SHIFT);
-        IntVector finite = shifted.reinterpretAsFloats().mul(HALF_EXPONENT_REBIAS).reinterpretAsInts();
-        IntVector special = shifted.or(Float.floatToRawIntBits(Float.POSITIVE_INFINITY));
-        IntVector unsigned = finite.blend(special, magnitude.compare(VectorOperators.GE, HALF_INFINITY));
-        return unsigned.or(bits.and(HALF_SIGN).lanewise(VectorOperators.LSHL, Short.SIZE)).reinterpretAsFloats();
     }
 
     /**
@@ -147,7 +129,7 @@ final class VectorMatVec implements MatVec {
      * One accumulator's share of 16 columns: half {@code part} of eight decoded floats, widened to double, times
      * {@code x[c..c+3]}, added. Columns {@code c..c+7} of a stride feed accumulators 0 and 1, {@code c+8..c+15} 2
      * and 3. (Conversions between species of one lane count, or to halves of one, compile to single instructions;
-     * byte or short straight to double does not, hence the float stage. The vectors stay in locals: held in an
+     * byte straight to double does not, hence the float stage. The vectors stay in locals: held in an
      * object's fields they are boxed, 100 times slower.)
      */
     private static DoubleVector step(DoubleVector acc, FloatVector eight, int part, double[] x, int c) {
