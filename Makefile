@@ -89,10 +89,11 @@ bench-compare: build
 	$(CORE) test-compile
 	$(JAVA) -Xmx64m -cp '$(CP):target/test-classes' dev.logitparity.bench.CompareBench target/compare-bench
 
-## Reference engine beside llama.cpp (same model, prompt, threads; interleaved rounds): 16 steps x 3 rounds on the
-## SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
+## The reference's projection kernel, vector against scalar; then the reference engine beside llama.cpp (same model,
+## prompt, threads; interleaved rounds): 16 steps x 3 rounds on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
 bench-reference: bench-models
 	$(CORE) test-compile
+	$(JAVA) -cp '$(CP):target/test-classes' dev.logitparity.reference.MatVecBench
 	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 16 3
 
 ## The README's settings table: how far each llama.cpp setting moves log-probabilities from its defaults.
