@@ -9,7 +9,7 @@ MVN := mvn -B -q -Dstyle.color=never
 # when the step fails. Debian's Maven 3.8 writes ANSI resets even in batch mode with -q and style.color=never.
 BUILD_LOG := target/build.log
 quietly = @mkdir -p target; $(1) >$(BUILD_LOG) 2>&1 || { sed 's/\x1b\[[0-9;]*m//g' $(BUILD_LOG) >&2; exit 1; }
-JAVA := $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED
+JAVA := $(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
 JAR := target/logit-parity.jar
 CP := $(JAR):target/lib/*
 PROMPT ?= The capital of France is
@@ -79,20 +79,30 @@ demo: models
 	  --arbiter --csv target/demo/steps.csv --npy target/demo/logits --chart target/demo/chart.png \
 	  --html target/demo/report.html || [ $$? -eq 1 ]
 
-## Throughput of greedy decode with full-vocabulary capture vs without, on the Qwen2-0.5B-shaped Q8_0 model.
-bench: bench-models
+## Throughput of greedy decode with full-vocabulary capture vs without, on the Qwen2-0.5B-shaped Q8_0 model, then
+## interleaved with llama.cpp's own greedy loop in C (src/test/c/greedy-loop.c, built here against native/lib).
+bench: bench-models target/bench/greedy-loop
 	$(call quietly,$(CORE) test-compile)
-	$(JAVA) -Xmx6g -cp '$(CP):target/test-classes' dev.logitparity.bench.CaptureBench models/qwen2-0.5b-shape-q8_0.gguf
+	$(JAVA) -Xmx6g -cp '$(CP):target/test-classes' dev.logitparity.bench.CaptureBench \
+	  models/qwen2-0.5b-shape-q8_0.gguf 64 5 target/bench/greedy-loop
+
+target/bench/greedy-loop: src/test/c/greedy-loop.c | native
+	@mkdir -p target/bench
+	$(CC) -O2 -std=c11 -Wall -Wextra -Inative/llama.cpp/include -Inative/llama.cpp/ggml/include $< -o $@ \
+	  native/lib/libllama.v0.4.0.so native/lib/libggml.v0.4.0.so native/lib/libggml-base.so \
+	  -Wl,-rpath,'$$ORIGIN/../../native/lib'
 
 ## Comparator throughput on two 256-step x 151,936-vocab traces (GB/s of logits compared, heap used).
 bench-compare: build
 	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -Xmx64m -cp '$(CP):target/test-classes' dev.logitparity.bench.CompareBench target/compare-bench
 
-## Reference engine: 32 steps on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
+## The reference's projection kernel, vector against scalar; then the reference engine beside llama.cpp (same model,
+## prompt, threads; interleaved rounds): 16 steps x 3 rounds on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
 bench-reference: bench-models
 	$(call quietly,$(CORE) test-compile)
-	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 32
+	$(JAVA) -cp '$(CP):target/test-classes' dev.logitparity.reference.MatVecBench
+	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 16 3
 
 ## The README's settings table: how far each llama.cpp setting moves log-probabilities from its defaults.
 bench-settings: models

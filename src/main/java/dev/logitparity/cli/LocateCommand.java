@@ -142,6 +142,10 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
     @Mixin
     LlamaOptions llama;
 
+    @Option(names = "--timings", description = "Print the wall time of each phase on stderr: load, capture (both "
+            + "sides), judge (noise floor: reference and llama.cpp re-runs, comparisons), arbiter, layers, export, report.")
+    boolean timings;
+
     @Spec
     CommandSpec spec;
 
@@ -168,27 +172,37 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
         AgainstSpec other = apr.apply(AgainstSpec.parse(against));
         FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
                 band.band(), band.probe());
+        PhaseTimer timer = new PhaseTimer();
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(
                      llama.contextSettings(m, m.vocab().tokenize(prompt).length + n));
-             TracePair pair = new PairCapture(context, prompt, n, !noStop, captureArguments()).against(other)) {
+             TracePair pair = capture(timer, context, other, n)) {
+            timer.mark("capture");
             PairComparison compared = PairComparison.of(judgement, context, pair,
                     other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
             DivergenceReport report = compared.report();
+            timer.mark("judge");
             IntFunction<String> pieces = pieceRenderer(m.vocab());
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
+            timer.mark("arbiter");
             Optional<LayerLocalisation> localisation = layers || layersStep != null
                     ? Optional.of(localise(m, pair.llama(), report, other)) : Optional.empty();
+            timer.mark("layers");
             List<String> written = export(pair, report, pieces, arbitration);
             if (chart != null && localisation.isPresent()) {
                 Path heatMap = layersChart(chart);
                 LayerHeatMap.write(localisation.get(), heatMap);
                 written.add("wrote " + heatMap + " (layer x op heat map)");
             }
+            timer.mark("export");
             print(report, Optional.ofNullable(compared.tokenization()), arbitration, localisation, pieces);
             // after the report, one line per file; on stderr with --json, whose stdout is one JSON document
             PrintWriter listing = json.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
             written.forEach(listing::println);
+            timer.mark("report");
+            if (timings) {
+                timer.print(spec.commandLine().getErr());
+            }
             return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
     }
@@ -227,6 +241,11 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
         int dot = name.lastIndexOf('.');
         String layered = (dot > 0 ? name.substring(0, dot) : name) + "-layers" + (dot > 0 ? name.substring(dot) : ".png");
         return chart.resolveSibling(layered);
+    }
+
+    private TracePair capture(PhaseTimer timer, LlamaContext context, AgainstSpec other, int n) {
+        timer.mark("load");
+        return new PairCapture(context, prompt, n, !noStop, captureArguments()).against(other);
     }
 
     private List<String> captureArguments() {

@@ -55,6 +55,11 @@ public final class ChildCapture {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("--enable-native-access=ALL-UNNAMED");
+        // the reference engine's vector kernels, as this JVM has them (same numbers either way; the child says
+        // "Using incubator modules" on its stderr, whose last line alone is read)
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            command.add("--add-modules=jdk.incubator.vector");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         passThrough(command, "logitparity.lib");

@@ -58,9 +58,11 @@ record Linear(WeightMatrix weight, double[] bias) {
     }
 
     private void applyRows(double[] x, double[] y, int from, int to) {
-        float[] scratch = new float[weight.columns()];
-        for (int r = from; r < to; r++) {
-            y[r] = weight.dot(r, x, scratch) + (bias == null ? 0 : bias[r]);
+        MatVec.selected().multiply(weight, x, y, from, to);
+        if (bias != null) {
+            for (int r = from; r < to; r++) {
+                y[r] += bias[r];
+            }
         }
     }
 }

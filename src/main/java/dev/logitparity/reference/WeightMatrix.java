@@ -8,7 +8,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * A 2-D weight read in place from the mapped GGUF: {@link #rows()} rows of {@link #columns()} values, row r being the
  * r-th ne0-long row (one output unit of a projection, or one token's embedding). Nothing is copied onto the heap, so a
- * 0.5B-parameter Q8_0 model costs its file mapping and a row-sized buffer per thread.
+ * 0.5B-parameter Q8_0 model costs its file mapping; {@link MatVec} decodes the rows as it multiplies.
  *
  * <p>Rows are decoded by {@link GgmlQuants}, ggml's reference codecs to the bit; only the products and sums that use
  * them are taken in double.
@@ -54,18 +54,17 @@ final class WeightMatrix {
         return new WeightMatrix(type, data.asSlice(from * rowBytes, count * rowBytes), count, columns);
     }
 
+    /** The rows' bytes as the file holds them, row r at {@code r · rowBytes()}. */
+    MemorySegment data() {
+        return data;
+    }
+
+    long rowBytes() {
+        return rowBytes;
+    }
+
     /** Decodes row {@code row} into {@code dst[0, columns)}. */
     void decodeRow(int row, float[] dst) {
         GgmlQuants.decode(type, data, row * rowBytes, dst, 0, columns);
-    }
-
-    /** Σ_c w[row][c]·x[c] in double; {@code scratch} (at least {@code columns} long) receives the decoded row. */
-    double dot(int row, double[] x, float[] scratch) {
-        decodeRow(row, scratch);
-        double sum = 0;
-        for (int c = 0; c < columns; c++) {
-            sum += scratch[c] * x[c];
-        }
-        return sum;
     }
 }

@@ -9,8 +9,12 @@ import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.ModelSettings;
 import dev.logitparity.trace.Trace;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -22,7 +26,10 @@ import java.util.function.Consumer;
  *   <li>llama.cpp's greedy sampler (what llama-completion does);</li>
  *   <li>capture: every step's logits copied out of llama and stored in the trace.</li>
  * </ul>
- * Usage: {@code CaptureBench MODEL.gguf [steps] [rounds]}.
+ * Then, given llama.cpp's own greedy loop in C ({@code src/test/c/greedy-loop.c}, built by {@code make bench}
+ * against the same libraries, same settings), its rounds interleaved with capture rounds: the C loop's tok/s, the
+ * capture's, and their ratio, the anchor that says what the bridge costs on this machine today.
+ * Usage: {@code CaptureBench MODEL.gguf [steps] [rounds] [GREEDY_LOOP]}.
  */
 public final class CaptureBench {
 
@@ -69,7 +76,51 @@ public final class CaptureBench {
             });
             System.out.printf(Locale.ROOT, "capture cost: %.2f %% of decode-only throughput (target <= 5 %%)%n",
                     100 * (floor - captured) / floor);
+            if (args.length > 3) {
+                Path lib = Path.of(System.getProperty("logitparity.lib", "native/lib"));
+                List<String> command = List.of(args[3], lib.toString(), model.toString(), PROMPT,
+                        Integer.toString(steps), Integer.toString(context.settings().threads()));
+                againstC(command, rounds, steps, () -> close(capture.freeRun(PROMPT, steps, false)));
+            }
         }
+    }
+
+    /** C round, capture round, C round, ...: a load on the machine slows both alike; medians and their ratio. */
+    private static void againstC(List<String> command, int rounds, int steps, Runnable capture) {
+        double[] c = new double[rounds];
+        double[] java = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            c[r] = runC(command);
+            long start = System.nanoTime();
+            capture.run();
+            java[r] = steps / ((System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "interleaved: llama.cpp C loop %s tok/s, capture %s tok/s%n",
+                Rates.list(c), Rates.list(java));
+        double medianC = Rates.median(c);
+        double medianJava = Rates.median(java);
+        System.out.printf(Locale.ROOT, "C loop %.2f tok/s, capture %.2f tok/s, capture / C = %.3f (medians)%n",
+                medianC, medianJava, medianJava / medianC);
+    }
+
+    private static double runC(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (process.waitFor() != 0 || !out.startsWith("tok/s ")) {
+                throw new IllegalStateException(String.join(" ", command) + ": exit " + process.exitValue() + ", " + out);
+            }
+            return Double.parseDouble(out.substring("tok/s ".length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void close(Trace trace) {
+        trace.close();
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.logitparity.trace.RunInfo;
 import dev.logitparity.trace.Trace;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -27,6 +29,8 @@ import java.util.SplittableRandom;
  * through {@link NpyLogits} on one thread, after a warm-up. Prints GB/s of logits compared
  * ({@code 2 * steps * vocab * 4} bytes per comparison / seconds) and the heap a comparison holds.
  * <p>
+ * Then the same per-step work in numpy on the same files ({@code src/test/python/compare_bench.py}), when python3
+ * has numpy, and the ratio.
  * Usage: {@code CompareBench [folder] [steps] [vocab] [rounds]} (default {@code /tmp/logit-parity-bench 256 151936 5}).
  * The files are written once and reused while their shape matches.
  */
@@ -71,12 +75,35 @@ public final class CompareBench {
             Arrays.sort(rates);
             System.out.printf(Locale.ROOT, "single-threaded: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n",
                     rates[rounds / 2], rates[0], rates[rounds - 1], bytes / rates[rounds / 2] / 1e6 / steps);
+            numpy(fileA, fileB).ifPresentOrElse(numpy -> System.out.printf(Locale.ROOT,
+                            "numpy, same files, same per-step work: %.2f GB/s; ours / numpy = %.2f%n", numpy,
+                            rates[rounds / 2] / numpy),
+                    () -> System.out.println("numpy: not run (python3 with numpy not found)"));
             System.gc();
             long retained = usedHeap();
             System.out.printf(Locale.ROOT, "heap: %.1f MB used after GC with the report alive (%d steps), "
                             + "peak during a round %.1f MB (uncollected garbage included), -Xmx %.0f MB%n",
                     retained / 1e6, report.steps().size(), peak / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);
+        }
+    }
+
+    /** {@code src/test/python/compare_bench.py}'s median GB/s on the same files, when python3 has numpy. */
+    private static OptionalDouble numpy(Path fileA, Path fileB) {
+        Path script = Path.of("src/test/python/compare_bench.py");
+        try {
+            Process process = new ProcessBuilder("python3", script.toString(), fileA.toString(), fileB.toString(), "3")
+                    .redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (process.waitFor() != 0 || !out.startsWith("GB/s ")) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of(Double.parseDouble(out.substring("GB/s ".length())));
+        } catch (IOException e) {
+            return OptionalDouble.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalDouble.empty();
         }
     }
 

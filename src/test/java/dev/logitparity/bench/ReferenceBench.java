@@ -1,6 +1,12 @@
 package dev.logitparity.bench;
 
 import dev.logitparity.engine.GreedyRecorder;
+import dev.logitparity.llama.ContextSettings;
+import dev.logitparity.llama.LlamaContext;
+import dev.logitparity.llama.LlamaEngine;
+import dev.logitparity.llama.LlamaLibrary;
+import dev.logitparity.llama.LlamaModel;
+import dev.logitparity.llama.ModelSettings;
 import dev.logitparity.reference.ReferenceEngine;
 import dev.logitparity.reference.ReferenceModel;
 import dev.logitparity.trace.Trace;
@@ -12,41 +18,71 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Figures for the reference engine: a free-run of {@code steps} tokens after a 6-token prompt, timed from the first
- * prompt token to the last logits row (JIT warm-up included: this is what one capture costs), on each given model
- * (default: the benchmark shapes that exist under {@code models/}, written by {@code make bench-models}).
- * Usage: {@code ReferenceBench [steps] [MODEL.gguf ...]}.
+ * {@code make bench-reference}: the reference engine's greedy decode beside llama.cpp's on the same model, prompt and
+ * number of threads (the available processors, both sides), in interleaved rounds so that a load on the machine
+ * slows both alike; the ratio of the medians is the figure. Each round is a free run of {@code steps} tokens after the
+ * prompt, prompt included, after one untimed round per side (JIT, page faults of the mapped weights).
+ * Usage: {@code ReferenceBench [steps] [rounds] [MODEL.gguf ...]} (default: the benchmark shapes under
+ * {@code models/}, written by {@code make bench-models}). The reference uses the Vector API kernel when the JVM has
+ * {@code --add-modules jdk.incubator.vector}, the scalar one otherwise or with
+ * {@code -Dlogitparity.reference.kernel=scalar}.
  */
 public final class ReferenceBench {
 
-    /** llama-spm's ids for "The capital of France is"; another vocabulary reads other tokens at the same cost. */
-    private static final int[] PROMPT = {1, 450, 7483, 310, 3444, 338};
+    private static final String PROMPT = "The capital of France is";
     private static final List<String> SHAPES = List.of("smollm-135m-shape-q8_0.gguf", "gpt2-124m-shape-q8_0.gguf",
             "qwen2-0.5b-shape-q8_0.gguf");
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<Path> models = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 2; i < args.length; i++) {
             models.add(Path.of(args[i]));
         }
         if (models.isEmpty()) {
             Path dir = Path.of(System.getProperty("logitparity.models", "models"));
             SHAPES.stream().map(dir::resolve).filter(Files::isRegularFile).forEach(models::add);
         }
-        System.out.printf(Locale.ROOT, "reference engine, %d processors, prompt %d tokens, %d steps%n",
-                Runtime.getRuntime().availableProcessors(), PROMPT.length, steps);
+        LlamaLibrary library = LlamaLibrary.load();
+        System.out.printf(Locale.ROOT, "reference engine (%s kernel) against llama.cpp (cpu %s), %d processors,"
+                        + " %d steps, %d interleaved rounds, medians%n",
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                        && !"scalar".equals(System.getProperty("logitparity.reference.kernel")) ? "vector" : "scalar",
+                library.cpuBackend(), Runtime.getRuntime().availableProcessors(), steps, rounds);
         for (Path model : models) {
-            try (ReferenceModel reference = ReferenceModel.open(model)) {
-                reference.sha256(); // the trace records it; hashing the file is not decoding
-                long start = System.nanoTime();
-                try (Trace trace = new GreedyRecorder(new ReferenceEngine(reference)).freeRun(null, PROMPT, steps, false)) {
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    System.out.printf(Locale.ROOT, "%-32s %-6s %7.2f s  %6.2f tok/s (%d steps, vocab %d)%n",
-                            model.getFileName(), reference.architecture().ggufName(), seconds, trace.steps() / seconds,
-                            trace.steps(), reference.vocabSize());
+            try (LlamaModel llama = library.loadModel(model, ModelSettings.defaults());
+                 LlamaContext context = llama.newContext(ContextSettings.defaults());
+                 ReferenceModel reference = ReferenceModel.open(model)) {
+                LlamaEngine llamaEngine = new LlamaEngine(context);
+                int[] prompt = llama.vocab().tokenize(PROMPT);
+                Runnable llamaRun = () -> close(llamaEngine.freeRun(PROMPT, steps, false));
+                Runnable referenceRun = () -> close(new GreedyRecorder(new ReferenceEngine(reference))
+                        .freeRun(PROMPT, prompt, steps, false));
+                llamaRun.run();
+                referenceRun.run();
+                double[] llamaRates = new double[rounds];
+                double[] referenceRates = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    llamaRates[r] = steps / seconds(llamaRun);
+                    referenceRates[r] = steps / seconds(referenceRun);
                 }
+                double llamaMedian = Rates.median(llamaRates);
+                double referenceMedian = Rates.median(referenceRates);
+                System.out.printf(Locale.ROOT, "%-30s llama.cpp %7.2f tok/s  reference %6.2f tok/s  ratio %.3f"
+                                + "  (reference rounds %s)%n", model.getFileName(), llamaMedian, referenceMedian,
+                        referenceMedian / llamaMedian, Rates.list(referenceRates));
             }
         }
+    }
+
+    private static void close(Trace trace) {
+        trace.close();
+    }
+
+    private static double seconds(Runnable run) {
+        long start = System.nanoTime();
+        run.run();
+        return (System.nanoTime() - start) / 1e9;
     }
 }

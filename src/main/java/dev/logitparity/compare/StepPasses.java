@@ -1,0 +1,80 @@
+package dev.logitparity.compare;
+
+/**
+ * The two passes of a step over both logits rows that are the comparator's cost: the exp sums with everything else
+ * that needs no logsumexp, then the deltas, which need the shift between the logsumexps. {@link ScalarStepPasses}
+ * defines them; {@link VectorStepPasses} computes the same sums four doubles at a time (to 1e-12: only the order of
+ * additions and the exp's last bit differ).
+ */
+interface StepPasses {
+
+    /**
+     * @param expA               sum of exp(xA - maxA)
+     * @param expB               sum of exp(xB - shiftB)
+     * @param shiftB             maxA when the row maxima are close enough for B's terms to be taken relative to it,
+     *                           else maxB
+     * @param weightedDifference sum of exp(xA - maxA) (xA - xB)
+     * @param shiftedA           sum of (xA - maxA), shifted so the variance does not cancel away at large logits
+     * @param shiftedSquaresA    sum of (xA - maxA)^2
+     * @param masked             tokens at -Infinity on both sides, left out of everything
+     */
+    record Sums(double expA, double expB, double shiftB, double weightedDifference,
+                double shiftedA, double shiftedSquaresA, int rankAInB, int rankBInA, int masked) {
+
+        /** The sums over two disjoint ranges of tokens, as one. */
+        Sums plus(Sums other) {
+            return new Sums(expA + other.expA, expB + other.expB, shiftB, weightedDifference + other.weightedDifference,
+                    shiftedA + other.shiftedA, shiftedSquaresA + other.shiftedSquaresA, rankAInB + other.rankAInB,
+                    rankBInA + other.rankBInA, masked + other.masked);
+        }
+    }
+
+    record Deltas(double maxAbs, double sumAbs, double sumSquares) {
+
+        Deltas plus(Deltas other) {
+            return new Deltas(Math.max(maxAbs, other.maxAbs), sumAbs + other.sumAbs, sumSquares + other.sumSquares);
+        }
+    }
+
+    /**
+     * The pass after the argmaxes over {@code rowA[0, vocab)} and {@code rowB[0, vocab)}: everything that needs no
+     * logsumexp, both exp sums included. Masked tokens (-Infinity on both sides) are skipped; any other non-finite
+     * value leaves a non-finite sum.
+     */
+    Sums sums(float[] rowA, float[] rowB, int vocab, int argA, int argB);
+
+    /** |zA - zB| and its square, {@code zA - zB = xA - xB - shift}, over the tokens A does not mask. */
+    Deltas deltas(float[] rowA, float[] rowB, int vocab, double shift);
+
+    /**
+     * What B's exps are taken relative to: A's maximum when no {@code exp(xB - maxA)} overflows, nor do B's largest
+     * terms sink to where underflow matters, else B's own.
+     */
+    static double shiftB(float maxA, float maxB) {
+        double maxGap = (double) maxB - maxA;
+        return maxGap >= -600 && maxGap <= 700 ? maxA : maxB;
+    }
+
+    /**
+     * The Vector API passes when the JVM runs with {@code --add-modules jdk.incubator.vector}, else the scalar ones;
+     * {@code -Dlogitparity.compare.kernel=scalar} forces the scalar ones.
+     */
+    static StepPasses selected() {
+        return Selection.PASSES;
+    }
+
+    /** Holds the choice, made once per JVM. */
+    final class Selection {
+
+        static final StepPasses PASSES = choose();
+
+        private Selection() {
+        }
+
+        private static StepPasses choose() {
+            boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+            boolean forcedScalar = "scalar".equals(System.getProperty("logitparity.compare.kernel"));
+            return vectorApi && !forcedScalar ? new VectorStepPasses() : new ScalarStepPasses();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.logitparity.compare;
+
+import dev.logitparity.logits.LogProbs;
+import jdk.incubator.vector.DoubleVector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The vector passes give the scalar passes' sums to 1e-12 relative (the comparator's figures are made of them), and
+ * the same counts exactly, on rows that take every path: B's exp from A's or its own, maxima far apart, masked
+ * tokens, ties at the rank thresholds, non-finite values, and rows whose length leaves a partial last group.
+ */
+class StepPassesTest {
+
+    private static final double RELATIVE = 1e-12;
+
+    @ParameterizedTest(name = "noise {0}")
+    @ValueSource(doubles = {0, 1e-6, 1e-3, 0.02, 0.1, 3})
+    void noisyRowsGiveTheScalarSums(double noise) {
+        for (int vocab : new int[] {1, 3, 4, 7, 151_936, 32_001}) {
+            SplittableRandom random = new SplittableRandom(vocab);
+            float[] a = new float[vocab];
+            float[] b = new float[vocab];
+            for (int i = 0; i < vocab; i++) {
+                a[i] = (float) (random.nextGaussian() * 3);
+                b[i] = (float) (a[i] + random.nextGaussian() * noise);
+            }
+            assertSamePasses(a, b);
+        }
+    }
+
+    @Test
+    void maximaFarApartMaskedTokensAndTiesGiveTheScalarSums() {
+        SplittableRandom random = new SplittableRandom(5);
+        int vocab = 1001;
+        float[] a = new float[vocab];
+        float[] b = new float[vocab];
+        for (int i = 0; i < vocab; i++) {
+            a[i] = (float) random.nextGaussian();
+            b[i] = a[i] - 650 + (i % 7) * 0.01f; // B's own exp: too far below A's maximum to share it
+        }
+        assertSamePasses(a, b);
+        assertSamePasses(b, a);
+        // ties with the value at the other side's argmax, before and after it; B 1 above A (its own exp) in a band
+        // of tokens and equal elsewhere; masked tokens in the first and the partial last group
+        Arrays.fill(a, 0.5f);
+        a[400] = 2;
+        Arrays.fill(b, 0.5f);
+        Arrays.fill(b, 300, 500, 1.5f);
+        b[450] = 3;
+        for (int token : new int[] {0, 5, 6, 7, 1000}) {
+            a[token] = Float.NEGATIVE_INFINITY;
+            b[token] = Float.NEGATIVE_INFINITY;
+        }
+        assertSamePasses(a, b);
+    }
+
+    @Test
+    void nonFiniteValuesLeaveNonFiniteSumsAsTheScalarOnesDo() {
+        float[] a = {1, 2, Float.NaN, 0, 1, 2, 3};
+        float[] b = {1, 2, 3, Float.POSITIVE_INFINITY, 1, 2, 3};
+        StepPasses.Sums vector = new VectorStepPasses().sums(a, b, a.length, 1, 2);
+        StepPasses.Sums scalar = new ScalarStepPasses().sums(a, b, a.length, 1, 2);
+        assertTrue(Double.isNaN(scalar.expA()) && Double.isNaN(vector.expA()));
+        assertEquals(Double.isFinite(scalar.expB()), Double.isFinite(vector.expB()));
+    }
+
+    @Test
+    void vectorExpIsWithinAFewUlpsOfMathExpOverItsWholeRange() {
+        SplittableRandom random = new SplittableRandom(7);
+        double worst = 0;
+        double[] y = new double[4];
+        double[] e = new double[4];
+        for (int i = 0; i < 250_000; i++) {
+            for (int lane = 0; lane < 4; lane++) {
+                y[lane] = random.nextDouble(-700, 709.7);
+            }
+            VectorExp.exp(DoubleVector.fromArray(VectorExp.D4, y, 0)).intoArray(e, 0);
+            for (int lane = 0; lane < 4; lane++) {
+                worst = Math.max(worst, Math.abs(e[lane] - Math.exp(y[lane])) / Math.exp(y[lane]));
+            }
+        }
+        assertTrue(worst < 1e-15, "worst relative error " + worst);
+        VectorExp.exp(DoubleVector.fromArray(VectorExp.D4,
+                new double[] {-701, Double.NEGATIVE_INFINITY, 710, Double.NaN}, 0)).intoArray(e, 0);
+        assertEquals(0.0, e[0]);
+        assertEquals(0.0, e[1]);
+        assertEquals(Double.POSITIVE_INFINITY, e[2]);
+        assertTrue(Double.isNaN(e[3]));
+    }
+
+    private static void assertSamePasses(float[] a, float[] b) {
+        int vocab = a.length;
+        int argA = LogProbs.argmax(a, vocab);
+        int argB = LogProbs.argmax(b, vocab);
+        StepPasses.Sums scalar = new ScalarStepPasses().sums(a, b, vocab, argA, argB);
+        StepPasses.Sums vector = new VectorStepPasses().sums(a, b, vocab, argA, argB);
+        String where = "vocab " + vocab;
+        assertClose(scalar.expA(), vector.expA(), where + " expA");
+        assertClose(scalar.expB(), vector.expB(), where + " expB");
+        assertEquals(scalar.shiftB(), vector.shiftB(), where);
+        assertClose(scalar.weightedDifference(), vector.weightedDifference(), where + " weighted difference");
+        assertClose(scalar.shiftedA(), vector.shiftedA(), where + " shiftedA");
+        assertClose(scalar.shiftedSquaresA(), vector.shiftedSquaresA(), where + " shifted squares");
+        assertEquals(scalar.rankAInB(), vector.rankAInB(), where + " rank of A's choice in B");
+        assertEquals(scalar.rankBInA(), vector.rankBInA(), where + " rank of B's choice in A");
+        assertEquals(scalar.masked(), vector.masked(), where + " masked");
+        double shift = Math.log(scalar.expA()) - Math.log(scalar.expB()) + a[argA] - scalar.shiftB();
+        StepPasses.Deltas scalarDeltas = new ScalarStepPasses().deltas(a, b, vocab, shift);
+        StepPasses.Deltas vectorDeltas = new VectorStepPasses().deltas(a, b, vocab, shift);
+        assertEquals(scalarDeltas.maxAbs(), vectorDeltas.maxAbs(), 0.0, where + " max |delta|");
+        assertClose(scalarDeltas.sumAbs(), vectorDeltas.sumAbs(), where + " sum |delta|");
+        assertClose(scalarDeltas.sumSquares(), vectorDeltas.sumSquares(), where + " sum delta^2");
+    }
+
+    /** Within 1e-12 of the scalar sum, relative, or absolute for sums below 1 (where terms cancel). */
+    private static void assertClose(double scalar, double vector, String what) {
+        assertEquals(scalar, vector, RELATIVE * Math.max(1, Math.abs(scalar)), what);
+    }
+}
