@@ -34,8 +34,17 @@ final class StepKernel {
         StepPasses.Sums sums = passes.sums(rowA, rowB, vocab, argA, argB);
         int nonFiniteA = 0;
         int nonFiniteB = 0;
+        // Each side's choice is its own, over its own finite values: a NaN in B must not hide A's argmax.
+        int ownA = argA;
+        int ownB = argB;
+        double ownMarginA = 0;
+        double ownMarginB = 0;
         // Any NaN or infinity in either row makes one of these sums non-finite; finite rows never do.
         if (!Double.isFinite(sums.expA() + sums.weightedDifference() + sums.shiftedA() + sums.shiftedSquaresA())) {
+            ownA = LogProbs.finiteArgmax(rowA, vocab);
+            ownB = LogProbs.finiteArgmax(rowB, vocab);
+            ownMarginA = ownMargin(rowA, ownA, ownB);
+            ownMarginB = ownMargin(rowB, ownB, ownA);
             for (int i = 0; i < vocab; i++) {
                 boolean finiteA = Float.isFinite(rowA[i]);
                 boolean finiteB = Float.isFinite(rowB[i]);
@@ -56,7 +65,7 @@ final class StepKernel {
         }
         int tokens = vocab - sums.masked();
         if (tokens == 0) {
-            return new StepMetrics(step, tokenA, tokenB, contextsDiffer, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            return new StepMetrics(step, tokenA, tokenB, contextsDiffer, ownA, ownB, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                     nonFiniteA, nonFiniteB, bitwiseEqual);
         }
         // From here on both rows are finite except at tokens masked to -Infinity on both sides.
@@ -66,6 +75,10 @@ final class StepKernel {
         double lseB = sums.shiftB() + Math.log(sums.expB());
         double shift = lseA - lseB;
         StepPasses.Deltas deltas = passes.deltas(rowA, rowB, vocab, shift);
+        if (ownA != argA || ownB != argB) {
+            return ownChoices(step, tokenA, tokenB, contextsDiffer, ownA, ownB, ownMarginA, ownMarginB, tokens, shift,
+                    sums, deltas, nonFiniteA, nonFiniteB, bitwiseEqual);
+        }
         double marginA = (double) maxA - rowA[argB];
         double marginB = (double) maxB - rowB[argA];
         double flipEpsilon = Math.abs(marginA + marginB);
@@ -78,6 +91,37 @@ final class StepKernel {
         return new StepMetrics(step, tokenA, tokenB, contextsDiffer, argA, argB, marginA, marginB, flipEpsilon,
                 deltas.maxAbs(), deltas.sumAbs() / tokens, nmse, kl, topKOverlap(), sums.rankAInB(), sums.rankBInA(),
                 nonFiniteA, nonFiniteB, bitwiseEqual);
+    }
+
+    /**
+     * A step where a side's own choice has no finite value on the other side (or the side has none at all, -1): the
+     * distances are over the tokens finite on both sides, the margins +Infinity where a side gives the other's choice
+     * no finite value, and the ranks those of the choices in the masked rows (last when masked).
+     */
+    private StepMetrics ownChoices(int step, int tokenA, int tokenB, boolean contextsDiffer, int ownA, int ownB,
+                                   double marginA, double marginB, int tokens, double shift, StepPasses.Sums sums,
+                                   StepPasses.Deltas deltas, int nonFiniteA, int nonFiniteB, boolean bitwiseEqual) {
+        double mse = deltas.sumSquares() / tokens;
+        double meanA = sums.shiftedA() / tokens;
+        double varA = Math.max(0, sums.shiftedSquaresA() / tokens - meanA * meanA);
+        double nmse = mse == 0 ? 0 : varA == 0 ? Double.POSITIVE_INFINITY : mse / varA;
+        double kl = Math.max(0, sums.weightedDifference() / sums.expA() - shift);
+        int rankAInB = ownA < 0 ? tokens : LogProbs.rank(rowB, vocab, ownA);
+        int rankBInA = ownB < 0 ? tokens : LogProbs.rank(rowA, vocab, ownB);
+        return new StepMetrics(step, tokenA, tokenB, contextsDiffer, ownA, ownB, marginA, marginB,
+                Math.abs(marginA + marginB), deltas.maxAbs(), deltas.sumAbs() / tokens, nmse, kl, topKOverlap(),
+                rankAInB, rankBInA, nonFiniteA, nonFiniteB, bitwiseEqual);
+    }
+
+    /**
+     * A side's own choice ahead of the other side's, in its own row: +Infinity when it gives the other's choice no
+     * finite value (or the other side has no choice), NaN when it has no choice itself.
+     */
+    private static double ownMargin(float[] row, int own, int other) {
+        if (own < 0) {
+            return Double.NaN;
+        }
+        return other < 0 || !Float.isFinite(row[other]) ? Double.POSITIVE_INFINITY : (double) row[own] - row[other];
     }
 
     OneSidedStep oneSided(Logits a, int step, int tokenA, int tokenB, boolean contextsDiffer) {

@@ -4,9 +4,11 @@ package dev.logitparity.compare;
  * One step of a two-sided comparison, on log-probabilities {@code z = logit - logsumexp(row)} in double. The two
  * candidates are {@code a = argmaxA} and {@code b = argmaxB}.
  *
- * <p>On a step with non-finite logits, every value, the argmaxes included, is over the tokens whose logits are finite
- * on both sides (a token at -Infinity on both sides is masked by both runtimes and is not counted as non-finite);
- * such a step counts as outside any band. A step with no such token has argmax 0 and zero metrics.
+ * <p>On a step with non-finite logits, each side's argmax is its own, over its own finite values (-1 when it has
+ * none), so a NaN on one side never hides the other side's choice; every other value is over the tokens whose logits
+ * are finite on both sides (a token at -Infinity on both sides is masked by both runtimes and is not counted as
+ * non-finite), a margin is +Infinity where that side gives the other's choice no finite value, and the step counts as
+ * outside any band. A step with no token finite on both sides has zero distances.
  *
  * @param marginA       {@code zA[a] - zA[b]} (>= 0): how far A's choice is ahead of B's in A; 0 when they agree
  * @param marginB       {@code zB[b] - zB[a]} (>= 0)

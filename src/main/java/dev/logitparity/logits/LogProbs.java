@@ -42,6 +42,17 @@ public final class LogProbs {
         return best;
     }
 
+    /** Index of the largest finite value, the first on ties; -1 when no value is finite. */
+    public static int finiteArgmax(float[] row, int vocab) {
+        int best = -1;
+        for (int i = 0; i < vocab; i++) {
+            if (Float.isFinite(row[i]) && (best < 0 || row[i] > row[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /**
      * How many tokens greedy decoding would prefer to {@code token}: those with a larger value, or an equal value and
      * a lower id. 0 means {@code token} is the argmax. A NaN value ranks below every number.
