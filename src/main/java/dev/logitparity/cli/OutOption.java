@@ -12,7 +12,7 @@ import java.nio.file.Path;
  */
 final class OutOption {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write to, created if missing.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write to, created if missing; what it holds is replaced.")
     private Path out;
 
     /** The folder given, or {@code fallback} (null: none). */
