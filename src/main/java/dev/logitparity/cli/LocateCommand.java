@@ -75,8 +75,8 @@ import java.util.function.IntFunction;
                 "the f64 reference plus its spread over kernel choices, at every step up to the first divergence (at",
                 "least --floor-steps); each step's band = 1.5 x (A's floor + B's) measured up to it,",
                 "near tie = 2 x band.",
-                "", "Output files (--csv, --npy, --chart, --html) are replaced when they exist, each in one step (a",
-                "temporary file renamed over it): a second run overwrites the first's.",
+                "", "Output files (--csv, --npy, --chart, --html) are replaced when they exist,",
+                "each in one step (a temporary file renamed over it).",
                 "", "Exit status: 0 no divergence within the band, 1 divergence, 2 bad input, 3 the other runtime",
                 "timed out or crashed, or an internal error (a bug here, or llama.cpp aborting: one line; --verbose",
                 "adds the stack trace)."})
