@@ -1,11 +1,13 @@
 package dev.logitparity.cli;
 
 import dev.logitparity.BadInputException;
+import dev.logitparity.engine.IntermediateRecorder;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaEngine;
 import dev.logitparity.llama.LlamaModel;
 import dev.logitparity.llama.Vocab;
 import dev.logitparity.logits.TopK;
+import dev.logitparity.trace.Intermediates;
 import dev.logitparity.trace.Trace;
 import dev.logitparity.trace.TraceWriter;
 import picocli.CommandLine.Command;
@@ -47,6 +49,10 @@ final class CaptureCommand implements Callable<Integer>, Examples.Shown {
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Top tokens shown per step.")
     int top;
 
+    @Option(names = "--layers-step", paramLabel = "N", description = "Also keep step N's named intermediates "
+            + "(llama.cpp with an F32 KV cache and flash attention off, as --layers runs it) in --out's tensors.jsonl.")
+    Integer layersStep;
+
     @Mixin
     OutOption out;
 
@@ -66,26 +72,43 @@ final class CaptureCommand implements Callable<Integer>, Examples.Shown {
     public Integer call() {
         Path folder = out.orElse(null);
         int n = forced != null ? forced.length : steps.steps(); // checked before anything is loaded
+        if (layersStep != null && (folder == null || layersStep < 0 || layersStep >= n)) {
+            throw new BadInputException("--layers-step " + layersStep + (folder == null ? " needs --out"
+                    : " is outside the run's steps 0.." + (n - 1)));
+        }
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(llama.contextSettings(m, m.vocab().tokenize(prompt).length + n));
              Trace trace = forced != null
                      ? new LlamaEngine(context).teacherForced(prompt, forced)
                      : new LlamaEngine(context).freeRun(prompt, n, !noStop)) {
             if (folder != null) {
-                writeTrace(trace, folder);
+                writeTrace(trace, folder, layersStep == null ? null : intermediates(m, trace));
             }
             PrintWriter stdout = spec.commandLine().getOut();
             new TracePrinter(m.vocab(), top).print(trace, stdout);
             if (folder != null) {
-                stdout.println("wrote " + folder + " (trace folder: trace.json + logits.npy)");
+                stdout.println("wrote " + folder + " (trace folder: trace.json + logits.npy"
+                        + (layersStep == null ? "" : " + tensors.jsonl, step " + layersStep + "'s intermediates") + ")");
             }
         }
         return 0;
     }
 
-    private static void writeTrace(Trace trace, Path folder) {
+    private Intermediates intermediates(LlamaModel m, Trace trace) {
+        if (layersStep >= trace.steps()) {
+            throw new BadInputException("--layers-step " + layersStep + ": the run stopped after " + trace.steps()
+                    + " steps (end of generation)");
+        }
+        try (LlamaContext tapped = m.newTappedContext(llama.contextSettings(m, trace.promptTokens().length
+                + trace.steps()).exact())) {
+            return IntermediateRecorder.atStep(new LlamaEngine(tapped), trace.promptTokens(), trace.tokens(),
+                    layersStep);
+        }
+    }
+
+    private void writeTrace(Trace trace, Path folder, Intermediates tensors) {
         try {
-            TraceWriter.write(trace, folder);
+            TraceWriter.write(trace, folder, tensors, tensors == null ? -1 : layersStep);
         } catch (IOException e) {
             throw new BadInputException("--out " + folder + ": cannot write the trace: " + e);
         }

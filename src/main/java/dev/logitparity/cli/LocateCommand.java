@@ -30,6 +30,7 @@ import dev.logitparity.report.HtmlReport;
 import dev.logitparity.report.StepSeries;
 import dev.logitparity.tokenization.PromptDiagnosis;
 import dev.logitparity.trace.Intermediates;
+import dev.logitparity.trace.TraceWriter;
 import dev.logitparity.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,7 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -227,10 +229,13 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
                 return localiser.betweenModels(m, b, a.promptTokens(), a.tokens(), step);
             }
         }
-        if (other instanceof AgainstSpec.Dump(Path dump)) {
-            Intermediates tensors = TensorRecordReader.read(dump, step);
+        if (other instanceof AgainstSpec.Dump(Path given)) {
+            // a trace folder keeps them beside trace.json (capture --layers-step)
+            Path dump = Files.isDirectory(given) ? given.resolve(TraceWriter.TENSORS_FILE_NAME) : given;
+            Intermediates tensors = Files.isRegularFile(dump) ? TensorRecordReader.read(dump, step)
+                    : new Intermediates();
             if (!tensors.asMap().isEmpty()) {
-                return localiser.againstDump(m, tensors, dump.getFileName().toString(), a.promptTokens(), a.tokens(),
+                return localiser.againstDump(m, tensors, given.getFileName().toString(), a.promptTokens(), a.tokens(),
                         step);
             }
         }

@@ -94,6 +94,29 @@ class LayersOptionTest {
     }
 
     @Test
+    void aCapturedTraceKeepsAStepsIntermediatesThatLayersReadsBack(@TempDir Path dir) throws IOException {
+        String model = TestModels.path("llama", "f32").toString();
+        Path trace = dir.resolve("trace");
+        CliRun capture = CliRun.of("capture", model, PROMPT, "--steps", "3", "--layers-step", "1", "--out",
+                trace.toString());
+        assertEquals(0, capture.status(), capture.err());
+        List<String> records = Files.readAllLines(trace.resolve("tensors.jsonl"));
+        // 2 layers x 9 ops, the final norm and the logits
+        assertEquals(20, records.size());
+        assertTrue(records.stream().allMatch(r -> r.contains("\"step\":1")), records.getFirst());
+
+        CliRun run = CliRun.of(model, PROMPT, "--steps", "3", "--against", trace.toString(), "--layers-step", "1");
+        assertTrue(run.out().contains("layers at step 1: llama.cpp vs trace"), run.out() + run.err());
+        // the same library, model and settings on both sides: every op agrees to the bit
+        assertTrue(run.out().contains("no jump"), run.out());
+        assertTrue(run.out().contains("out    result_norm 0 result_output 0"), run.out());
+
+        CliRun noOut = CliRun.of("capture", model, PROMPT, "--steps", "3", "--layers-step", "1");
+        assertEquals(2, noOut.status());
+        assertEquals("divergence-locate: --layers-step 1 needs --out", noOut.err().strip());
+    }
+
+    @Test
     void aStepOutsideTheRunIsBadInput() {
         CliRun run = CliRun.of(TestModels.path("llama", "f32").toString(), PROMPT, "--steps", "2",
                 "--layers-step", "5");
