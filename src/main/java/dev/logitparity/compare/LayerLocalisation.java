@@ -39,6 +39,11 @@ public record LayerLocalisation(int step, String sideA, String sideB, List<Row> 
         rows = List.copyOf(rows);
     }
 
+    /** The row of {@code name}, if both sides had it. */
+    public Optional<Row> row(String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
     public Optional<Row> jump() {
         return firstJump < 0 ? Optional.empty() : Optional.of(rows.get(firstJump));
     }

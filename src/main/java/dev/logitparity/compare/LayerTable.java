@@ -32,8 +32,8 @@ public final class LayerTable {
             out.append(String.format(Locale.ROOT, "%-6d", layer));
             for (String op : Intermediates.LAYER_OPS) {
                 String name = op + "-" + layer;
-                out.append(String.format(Locale.ROOT, " %-10s", rows.stream().filter(r -> r.name().equals(name))
-                        .findFirst().map(r -> cell(r, jump)).orElse("-")));
+                out.append(String.format(Locale.ROOT, " %-10s", l.row(name).map(r -> cell(r, jump))
+                        .orElse("-")));
             }
             out.append(System.lineSeparator());
         }

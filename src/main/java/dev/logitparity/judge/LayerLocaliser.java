@@ -49,8 +49,7 @@ public final class LayerLocaliser {
 
     /** llama.cpp on {@code model} against the reference on its GGUF, teacher-forced along {@code tokens}. */
     public LayerLocalisation againstReference(LlamaModel model, int[] promptTokens, int[] tokens, int step) {
-        try (ReferenceModel reference = ReferenceModel.open(model.path(),
-                ops -> referenceVariant.apply(ops).withRounding(Ops.Rounding.GGML_CPU))) {
+        try (ReferenceModel reference = openRounded(model.path(), referenceVariant)) {
             Intermediates a = llamaAt(model, promptTokens, tokens, step);
             Intermediates b = IntermediateRecorder.atStep(new ReferenceEngine(reference), promptTokens, tokens, step);
             return LayerLocalisation.of(step, "llama.cpp", "reference (f64, ggml's rounding)", a, b, Map.of());
@@ -89,7 +88,8 @@ public final class LayerLocaliser {
 
     /** Per op, how far the reference on B's weights is from the reference on A's. */
     private static Map<String, Double> weightsEffect(Path a, Path b, int[] promptTokens, int[] tokens, int step) {
-        try (ReferenceModel referenceA = openRounded(a); ReferenceModel referenceB = openRounded(b)) {
+        try (ReferenceModel referenceA = openRounded(a, UnaryOperator.identity());
+             ReferenceModel referenceB = openRounded(b, UnaryOperator.identity())) {
             Engine onA = new ReferenceEngine(referenceA);
             Engine onB = new ReferenceEngine(referenceB);
             LayerLocalisation weights = LayerLocalisation.of(step, "A", "B",
@@ -101,7 +101,8 @@ public final class LayerLocaliser {
         }
     }
 
-    private static ReferenceModel openRounded(Path gguf) {
-        return ReferenceModel.open(gguf, ops -> ops.withRounding(Ops.Rounding.GGML_CPU));
+    /** The reference on {@code gguf} with {@code variant}'s ops and ggml's CPU rounding of activations. */
+    private static ReferenceModel openRounded(Path gguf, UnaryOperator<Ops> variant) {
+        return ReferenceModel.open(gguf, ops -> variant.apply(ops).withRounding(Ops.Rounding.GGML_CPU));
     }
 }

@@ -29,13 +29,17 @@ final class VectorMatVec implements MatVec {
     @Override
     public void multiply(WeightMatrix w, double[] x, double[] y, int from, int to) {
         float[] decoded = w.type() == GgmlType.F16 ? new float[w.columns()] : null;
+        // the decoded row read as F32 data: x86-64 holds a float[] little-endian, as GGUF stores F32
+        MemorySegment decodedRow = decoded == null ? null : MemorySegment.ofArray(decoded);
         for (int r = from; r < to; r++) {
             long offset = r * w.rowBytes();
             y[r] = switch (w.type()) {
                 case F32 -> dotF32(w.data(), offset, x, w.columns());
                 case F16 -> {
+                    // GgmlQuants' Float.float16ToFloat loop compiles to the CPU's half-to-float instructions, faster
+                    // than any Vector API bit manipulation
                     w.decodeRow(r, decoded);
-                    yield dotDecoded(decoded, x, w.columns());
+                    yield dotF32(decodedRow, 0, x, w.columns());
                 }
                 case Q8_0 -> dotQ8_0(w.data(), offset, x, w.columns());
                 default -> throw new IllegalArgumentException("cannot decode " + w.type());
@@ -62,33 +66,6 @@ final class VectorMatVec implements MatVec {
         double sum = (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
         for (int c = body; c < n; c++) {
             sum += row.get(FLOAT_LE, offset + Float.BYTES * (long) c) * x[c];
-        }
-        return sum;
-    }
-
-    /**
-     * F16 rows are decoded by {@code GgmlQuants} (its {@link Float#float16ToFloat} loop compiles to the CPU's own
-     * half-to-float instructions, faster than any Vector API bit manipulation) into one row buffer per call, then
-     * summed like F32.
-     */
-    private static double dotDecoded(float[] row, double[] x, int n) {
-        DoubleVector a0 = DoubleVector.zero(D4);
-        DoubleVector a1 = a0;
-        DoubleVector a2 = a0;
-        DoubleVector a3 = a0;
-        int body = n - n % STRIDE;
-        for (int c = 0; c < body; c += STRIDE) {
-            FloatVector low = FloatVector.fromArray(F8, row, c);
-            FloatVector high = FloatVector.fromArray(F8, row, c + 8);
-            a0 = step(a0, low, 0, x, c);
-            a1 = step(a1, low, 1, x, c + 4);
-            a2 = step(a2, high, 0, x, c + 8);
-            a3 = step(a3, high, 1, x, c + 12);
-        }
-        DoubleVector t = a0.add(a1).add(a2.add(a3));
-        double sum = (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
-        for (int c = body; c < n; c++) {
-            sum += row[c] * x[c];
         }
         return sum;
     }

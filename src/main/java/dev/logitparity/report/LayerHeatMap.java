@@ -59,8 +59,7 @@ public final class LayerHeatMap {
                 g.drawString("layer " + layer, 8, y + CELL_H / 2 + 4);
                 for (int c = 0; c < ops.size(); c++) {
                     String name = ops.get(c) + "-" + layer;
-                    Optional<Row> row = l.rows().stream().filter(r -> r.name().equals(name)).findFirst();
-                    cell(g, LEFT + c * CELL_W, y, row, jump);
+                    cell(g, LEFT + c * CELL_W, y, l.row(name), jump);
                 }
             }
             legend(g, TOP + layers * CELL_H + 24);
