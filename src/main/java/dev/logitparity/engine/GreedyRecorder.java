@@ -12,7 +12,8 @@ import java.util.Arrays;
  * Decodes greedily on an {@link Engine} and records every step's full-vocabulary logits.
  * <p>
  * Both modes feed the prompt at once and then one token per step, so a teacher-forced run fed the free-run tokens
- * performs the same arithmetic and gives bit-identical logits. The last chosen token is recorded, never fed.
+ * performs the same arithmetic and gives bit-identical logits; an engine that runs known tokens together
+ * ({@link Engine#feedKnown}) does so only where that changes no bit. The last chosen token is recorded, never fed.
  */
 public final class GreedyRecorder {
 
@@ -42,18 +43,20 @@ public final class GreedyRecorder {
                         + vocab);
             }
         }
-        int[] tokens = forced.clone();
-        return decode(prompt, promptTokens, tokens.length, (step, row) -> tokens[step], false,
-                CaptureMode.TEACHER_FORCED);
+        int steps = forced.length;
+        start(promptTokens, steps);
+        InMemoryLogits.Builder rows = InMemoryLogits.builder(vocab, steps);
+        // the last forced token is recorded, never fed
+        int[] fed = new int[promptTokens.length + steps - 1];
+        System.arraycopy(promptTokens, 0, fed, 0, promptTokens.length);
+        System.arraycopy(forced, 0, fed, promptTokens.length, steps - 1);
+        engine.feedKnown(fed, promptTokens.length - 1, (row, index) -> rows.appendRow(row));
+        return Trace.of(engine.runInfo(prompt, CaptureMode.TEACHER_FORCED), promptTokens, forced.clone(),
+                rows.build());
     }
 
-    @FunctionalInterface
-    private interface NextToken {
-        int choose(int step, float[] logits);
-    }
-
-    private Trace decode(String prompt, int[] promptTokens, int steps, NextToken next, boolean stopAtEog,
-                         CaptureMode mode) {
+    /** Checks that a decode of {@code steps} after {@code promptTokens} fits the engine, and resets it for one. */
+    private void start(int[] promptTokens, int steps) {
         if (promptTokens.length == 0) {
             throw new BadInputException("prompt has no tokens");
         }
@@ -63,12 +66,22 @@ public final class GreedyRecorder {
             throw new BadInputException("prompt is " + promptTokens.length + " tokens; with " + steps
                     + " steps that exceeds the context of " + engine.maxPositions() + " tokens");
         }
+        engine.reset(promptTokens.length + steps - 1);
+    }
+
+    @FunctionalInterface
+    private interface NextToken {
+        int choose(int step, float[] logits);
+    }
+
+    private Trace decode(String prompt, int[] promptTokens, int steps, NextToken next, boolean stopAtEog,
+                         CaptureMode mode) {
+        start(promptTokens, steps);
         int vocab = engine.vocabSize();
         InMemoryLogits.Builder rows = InMemoryLogits.builder(vocab, steps);
         int[] tokens = new int[steps];
         float[] row = new float[vocab];
         int[] one = new int[1];
-        engine.reset(promptTokens.length + steps - 1);
         engine.feed(promptTokens);
         int done = 0;
         while (done < steps) {

@@ -28,40 +28,53 @@ record Linear(WeightMatrix weight, double[] bias) {
         return new Linear(weight.rowSlice(from, count), b);
     }
 
-    /** Writes {@code W·x + b} into {@code y[0, outputs)}, {@code x} first rounded as {@code rounding} says. */
-    void apply(double[] input, double[] y, Ops.Rounding rounding) {
-        double[] x = switch (rounding) {
-            case NONE -> input;
-            case GGML_CPU -> GgmlCpuRounding.matmulInput(weight.type(), input);
-            case FLOAT32 -> toFloat(input.clone());
-        };
+    /**
+     * Writes {@code W·x + b} into {@code ys[t][0, outputs)} for each {@code x = inputs[t]}, {@code t < count}, first
+     * rounded as {@code rounding} says: the positions of a batch at once, each weight row read once for all of them,
+     * each output the same to the bit as for that input alone.
+     */
+    void apply(double[][] inputs, int count, double[][] ys, Ops.Rounding rounding) {
+        double[][] xs = new double[count][];
+        for (int t = 0; t < count; t++) {
+            xs[t] = switch (rounding) {
+                case NONE -> inputs[t];
+                case GGML_CPU -> GgmlCpuRounding.matmulInput(weight.type(), inputs[t]);
+                case FLOAT32 -> toFloat(inputs[t].clone());
+            };
+        }
         int rows = weight.rows();
-        if ((long) rows * weight.columns() < PARALLEL_THRESHOLD) {
-            applyRows(x, y, 0, rows);
+        if ((long) rows * weight.columns() * count < PARALLEL_THRESHOLD) {
+            applyRows(xs, count, ys, 0, rows);
         } else {
             int chunks = Math.min(rows, Runtime.getRuntime().availableProcessors() * CHUNKS_PER_CORE);
-            IntStream.range(0, chunks).parallel().forEach(chunk -> applyRows(x, y, (int) ((long) rows * chunk / chunks),
-                    (int) ((long) rows * (chunk + 1) / chunks)));
+            IntStream.range(0, chunks).parallel().forEach(chunk -> applyRows(xs, count, ys,
+                    (int) ((long) rows * chunk / chunks), (int) ((long) rows * (chunk + 1) / chunks)));
         }
         if (rounding == Ops.Rounding.FLOAT32) {
-            for (int r = 0; r < rows; r++) {
-                y[r] = (float) y[r];
+            for (int t = 0; t < count; t++) {
+                toFloat(ys[t], rows);
             }
         }
     }
 
     private static double[] toFloat(double[] values) {
-        for (int i = 0; i < values.length; i++) {
+        return toFloat(values, values.length);
+    }
+
+    private static double[] toFloat(double[] values, int length) {
+        for (int i = 0; i < length; i++) {
             values[i] = (float) values[i];
         }
         return values;
     }
 
-    private void applyRows(double[] x, double[] y, int from, int to) {
-        MatVec.selected().multiply(weight, x, y, from, to);
+    private void applyRows(double[][] xs, int count, double[][] ys, int from, int to) {
+        MatVec.selected().multiply(weight, xs, count, ys, from, to);
         if (bias != null) {
-            for (int r = from; r < to; r++) {
-                y[r] += bias[r];
+            for (int t = 0; t < count; t++) {
+                for (int r = from; r < to; r++) {
+                    ys[t][r] += bias[r];
+                }
             }
         }
     }

@@ -26,7 +26,17 @@ interface MatVec {
     int STRIDE = LANES * ACCUMULATORS;
 
     /** Writes {@code W[r]·x} into {@code y[r]} for each row {@code r} in {@code [from, to)}. */
-    void multiply(WeightMatrix w, double[] x, double[] y, int from, int to);
+    default void multiply(WeightMatrix w, double[] x, double[] y, int from, int to) {
+        multiply(w, new double[][] {x}, 1, new double[][] {y}, from, to);
+    }
+
+    /**
+     * Writes {@code W[r]·xs[t]} into {@code ys[t][r]} for each row {@code r} in {@code [from, to)} and each input
+     * {@code t < count}: several positions of one sequence at once. Each row is read from the mapping, and decoded,
+     * once for all of them; every sum is the one {@link #multiply(WeightMatrix, double[], double[], int, int)} gives
+     * for that input alone, to the bit.
+     */
+    void multiply(WeightMatrix w, double[][] xs, int count, double[][] ys, int from, int to);
 
     /**
      * The Vector API kernel when the JVM runs with {@code --add-modules jdk.incubator.vector}, else the scalar one:

@@ -8,11 +8,13 @@ import dev.logitparity.trace.TensorSink;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The f64 reference as an {@link Engine}. It has no tokenizer: callers feed the ids another engine tokenised. Only
  * the last token of each feed computes logits; they are handed out rounded to float, as a trace holds them, so a
- * free run picks what any reader of the trace would pick.
+ * free run picks what any reader of the trace would pick. Tokens known in advance run {@link ReferenceSession#BATCH}
+ * positions at once, to the same bits.
  */
 public final class ReferenceEngine implements Engine {
 
@@ -40,21 +42,32 @@ public final class ReferenceEngine implements Engine {
     @Override
     public void reset(int positions) {
         session = model.newSession(positions);
+        session.tap(sink);
         logits = null;
     }
 
     @Override
     public void feed(int[] tokens) {
+        requireSession();
+        session.feed(tokens, tokens.length - 1, (index, values) -> logits = values);
+    }
+
+    /** All at once, in batches; a tap sees the last token's intermediates, as after any one feed. */
+    @Override
+    public void feedKnown(int[] tokens, int firstWithLogits, ObjIntConsumer<float[]> rows) {
+        requireSession();
+        float[] row = new float[vocabSize()];
+        session.feed(tokens, firstWithLogits, (index, values) -> {
+            logits = values;
+            copyLogits(row);
+            rows.accept(row, index);
+        });
+    }
+
+    private void requireSession() {
         if (session == null) {
             throw new IllegalStateException("feed before reset");
         }
-        session.tap(null);
-        for (int i = 0; i < tokens.length - 1; i++) {
-            session.feed(tokens[i]);
-        }
-        // only the last position's intermediates, as llama.cpp's tap reports them
-        session.tap(sink);
-        logits = session.next(tokens[tokens.length - 1]);
     }
 
     @Override
@@ -75,6 +88,9 @@ public final class ReferenceEngine implements Engine {
     @Override
     public void tap(TensorSink sink) {
         this.sink = sink;
+        if (session != null) {
+            session.tap(sink);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.logitparity.gguf.GgmlType;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,13 +14,15 @@ import java.nio.ByteOrder;
 
 /**
  * {@link MatVec} on the Vector API: each F32 or Q8_0 row is decoded 16 columns at a time straight from the mapped file
- * into two 8-lane float vectors (no scratch row), widened to four 4-lane double vectors, multiplied by {@code x} and
- * added to four accumulators, reduced lane by lane in {@link MatVec}'s fixed order.
+ * (no scratch row) and widened to four 4-lane double vectors, multiplied by {@code x} and added to four
+ * accumulators, reduced lane by lane in {@link MatVec}'s fixed order. Several inputs (the positions of a batch)
+ * decode each row once into doubles instead and share it: the same weights in the same order, so the same sums.
  */
 final class VectorMatVec implements MatVec {
 
     private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I8 = IntVector.SPECIES_256;
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
@@ -27,24 +30,109 @@ final class VectorMatVec implements MatVec {
     private static final int QK8_0 = 32;
 
     @Override
-    public void multiply(WeightMatrix w, double[] x, double[] y, int from, int to) {
-        float[] decoded = w.type() == GgmlType.F16 ? new float[w.columns()] : null;
-        // the decoded row read as F32 data: x86-64 holds a float[] little-endian, as GGUF stores F32
-        MemorySegment decodedRow = decoded == null ? null : MemorySegment.ofArray(decoded);
-        for (int r = from; r < to; r++) {
-            long offset = r * w.rowBytes();
-            y[r] = switch (w.type()) {
-                case F32 -> dotF32(w.data(), offset, x, w.columns());
-                case F16 -> {
-                    // GgmlQuants' Float.float16ToFloat loop compiles to the CPU's half-to-float instructions, faster
-                    // than any Vector API bit manipulation
-                    w.decodeRow(r, decoded);
-                    yield dotF32(decodedRow, 0, x, w.columns());
-                }
-                case Q8_0 -> dotQ8_0(w.data(), offset, x, w.columns());
-                default -> throw new IllegalArgumentException("cannot decode " + w.type());
-            };
+    public void multiply(WeightMatrix w, double[][] xs, int count, double[][] ys, int from, int to) {
+        if (count == 1 && w.type() != GgmlType.F16) {
+            for (int r = from; r < to; r++) {
+                long offset = r * w.rowBytes();
+                ys[0][r] = w.type() == GgmlType.F32 ? dotF32(w.data(), offset, xs[0], w.columns())
+                        : dotQ8_0(w.data(), offset, xs[0], w.columns());
+            }
+        } else {
+            multiplyDecoded(w, xs, count, ys, from, to);
         }
+    }
+
+    /**
+     * Decodes each row once, widened to double, and multiplies every input by it, three inputs to a pass over the
+     * row: each load of a weight vector then serves three products. (F16 goes this way even for one input:
+     * GgmlQuants' Float.float16ToFloat loop compiles to the CPU's half-to-float instructions, faster than any Vector
+     * API bit manipulation.)
+     */
+    private static void multiplyDecoded(WeightMatrix w, double[][] xs, int count, double[][] ys, int from, int to) {
+        int n = w.columns();
+        float[] decoded = new float[n];
+        double[] row = new double[n];
+        for (int r = from; r < to; r++) {
+            w.decodeRow(r, decoded);
+            for (int c = 0; c < n; c++) {
+                row[c] = decoded[c];
+            }
+            int t = 0;
+            for (; t + 3 <= count; t += 3) {
+                dotThree(row, xs[t], xs[t + 1], xs[t + 2], ys[t], ys[t + 1], ys[t + 2], r);
+            }
+            for (; t < count; t++) {
+                ys[t][r] = dot(row, xs[t]);
+            }
+        }
+    }
+
+    private static double dot(double[] w, double[] x) {
+        DoubleVector a0 = DoubleVector.zero(D4);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        int body = w.length - w.length % STRIDE;
+        for (int c = 0; c < body; c += STRIDE) {
+            a0 = a0.add(DoubleVector.fromArray(D4, w, c).mul(DoubleVector.fromArray(D4, x, c)));
+            a1 = a1.add(DoubleVector.fromArray(D4, w, c + 4).mul(DoubleVector.fromArray(D4, x, c + 4)));
+            a2 = a2.add(DoubleVector.fromArray(D4, w, c + 8).mul(DoubleVector.fromArray(D4, x, c + 8)));
+            a3 = a3.add(DoubleVector.fromArray(D4, w, c + 12).mul(DoubleVector.fromArray(D4, x, c + 12)));
+        }
+        return withTail(reduce(a0, a1, a2, a3), w, x, body);
+    }
+
+    /** {@link #dot} of {@code w} with each of three inputs, into {@code y0[r]}, {@code y1[r]}, {@code y2[r]}. */
+    private static void dotThree(double[] w, double[] x0, double[] x1, double[] x2, double[] y0, double[] y1,
+                                 double[] y2, int r) {
+        DoubleVector a0 = DoubleVector.zero(D4);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector b0 = a0;
+        DoubleVector b1 = a0;
+        DoubleVector b2 = a0;
+        DoubleVector b3 = a0;
+        DoubleVector c0 = a0;
+        DoubleVector c1 = a0;
+        DoubleVector c2 = a0;
+        DoubleVector c3 = a0;
+        int body = w.length - w.length % STRIDE;
+        for (int c = 0; c < body; c += STRIDE) {
+            DoubleVector w0 = DoubleVector.fromArray(D4, w, c);
+            DoubleVector w1 = DoubleVector.fromArray(D4, w, c + 4);
+            DoubleVector w2 = DoubleVector.fromArray(D4, w, c + 8);
+            DoubleVector w3 = DoubleVector.fromArray(D4, w, c + 12);
+            a0 = a0.add(w0.mul(DoubleVector.fromArray(D4, x0, c)));
+            a1 = a1.add(w1.mul(DoubleVector.fromArray(D4, x0, c + 4)));
+            a2 = a2.add(w2.mul(DoubleVector.fromArray(D4, x0, c + 8)));
+            a3 = a3.add(w3.mul(DoubleVector.fromArray(D4, x0, c + 12)));
+            b0 = b0.add(w0.mul(DoubleVector.fromArray(D4, x1, c)));
+            b1 = b1.add(w1.mul(DoubleVector.fromArray(D4, x1, c + 4)));
+            b2 = b2.add(w2.mul(DoubleVector.fromArray(D4, x1, c + 8)));
+            b3 = b3.add(w3.mul(DoubleVector.fromArray(D4, x1, c + 12)));
+            c0 = c0.add(w0.mul(DoubleVector.fromArray(D4, x2, c)));
+            c1 = c1.add(w1.mul(DoubleVector.fromArray(D4, x2, c + 4)));
+            c2 = c2.add(w2.mul(DoubleVector.fromArray(D4, x2, c + 8)));
+            c3 = c3.add(w3.mul(DoubleVector.fromArray(D4, x2, c + 12)));
+        }
+        y0[r] = withTail(reduce(a0, a1, a2, a3), w, x0, body);
+        y1[r] = withTail(reduce(b0, b1, b2, b3), w, x1, body);
+        y2[r] = withTail(reduce(c0, c1, c2, c3), w, x2, body);
+    }
+
+    /** Step 2 of {@link MatVec}'s order on the four accumulators. */
+    private static double reduce(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3) {
+        DoubleVector t = a0.add(a1).add(a2.add(a3));
+        return (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
+    }
+
+    /** Step 3: columns from {@code body} on, one at a time. */
+    private static double withTail(double sum, double[] w, double[] x, int body) {
+        for (int c = body; c < w.length; c++) {
+            sum += w[c] * x[c];
+        }
+        return sum;
     }
 
     private static double dotF32(MemorySegment row, long offset, double[] x, int n) {
@@ -62,8 +150,7 @@ final class VectorMatVec implements MatVec {
             a2 = step(a2, high, 0, x, c + 8);
             a3 = step(a3, high, 1, x, c + 12);
         }
-        DoubleVector t = a0.add(a1).add(a2.add(a3));
-        double sum = (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
+        double sum = reduce(a0, a1, a2, a3);
         for (int c = body; c < n; c++) {
             sum += row.get(FLOAT_LE, offset + Float.BYTES * (long) c) * x[c];
         }
@@ -71,8 +158,8 @@ final class VectorMatVec implements MatVec {
     }
 
     /**
-     * Each block's 32 quants times its fp16 scale in float, exactly the float {@code dequantize_row_q8_0} stores
-     * (q·d has at most 8 + 11 significant bits, so the float product is exact).
+     * Each block's 32 quants widened to double and times its fp16 scale: exactly the float {@code dequantize_row_q8_0}
+     * stores (q·d has at most 8 + 11 significant bits, so the product is exact in float and in double alike).
      */
     private static double dotQ8_0(MemorySegment row, long offset, double[] x, int n) {
         DoubleVector a0 = DoubleVector.zero(D4);
@@ -82,31 +169,38 @@ final class VectorMatVec implements MatVec {
         long blockBytes = GgmlType.Q8_0.bytesPerBlock();
         for (int c = 0; c < n; c += QK8_0) {
             long block = offset + c / QK8_0 * blockBytes;
-            float d = Float.float16ToFloat(row.get(HALF_LE, block));
+            double d = Float.float16ToFloat(row.get(HALF_LE, block));
             for (int half = 0; half < QK8_0; half += STRIDE) {
                 long quants = block + Short.BYTES + half;
-                FloatVector low = quants(row, quants).mul(d);
-                FloatVector high = quants(row, quants + 8).mul(d);
+                IntVector low = quants(row, quants);
+                IntVector high = quants(row, quants + 8);
                 int c0 = c + half;
-                a0 = step(a0, low, 0, x, c0);
-                a1 = step(a1, low, 1, x, c0 + 4);
-                a2 = step(a2, high, 0, x, c0 + 8);
-                a3 = step(a3, high, 1, x, c0 + 12);
+                a0 = a0.add(scaled(low, 0, d).mul(DoubleVector.fromArray(D4, x, c0)));
+                a1 = a1.add(scaled(low, 1, d).mul(DoubleVector.fromArray(D4, x, c0 + 4)));
+                a2 = a2.add(scaled(high, 0, d).mul(DoubleVector.fromArray(D4, x, c0 + 8)));
+                a3 = a3.add(scaled(high, 1, d).mul(DoubleVector.fromArray(D4, x, c0 + 12)));
             }
         }
-        DoubleVector t = a0.add(a1).add(a2.add(a3));
-        return (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
-    }
-
-    private static FloatVector quants(MemorySegment row, long at) {
-        return (FloatVector) ByteVector.fromMemorySegment(B8, row, at, LE).convertShape(VectorOperators.B2F, F8, 0);
+        return reduce(a0, a1, a2, a3);
     }
 
     /**
-     * One accumulator's share of 16 columns: half {@code part} of eight decoded floats, widened to double, times
+     * Eight quants as ints. Byte to int and int to (half of) double are single instructions; byte to float, the
+     * alternative, costs a conversion more per quant: a third faster in {@code MatVecBench}.
+     */
+    private static IntVector quants(MemorySegment row, long at) {
+        return (IntVector) ByteVector.fromMemorySegment(B8, row, at, LE).convertShape(VectorOperators.B2I, I8, 0);
+    }
+
+    private static DoubleVector scaled(IntVector quants, int part, double d) {
+        return ((DoubleVector) quants.convertShape(VectorOperators.I2D, D4, part)).mul(d);
+    }
+
+    /**
+     * One accumulator's share of 16 columns: half {@code part} of eight floats, widened to double, times
      * {@code x[c..c+3]}, added. Columns {@code c..c+7} of a stride feed accumulators 0 and 1, {@code c+8..c+15} 2
      * and 3. (Conversions between species of one lane count, or to halves of one, compile to single instructions;
-     * byte straight to double does not, hence the float stage. The vectors stay in locals: held in an
+     * byte straight to double does not, hence the int stage of Q8_0. The vectors stay in locals: held in an
      * object's fields they are boxed, 100 times slower.)
      */
     private static DoubleVector step(DoubleVector acc, FloatVector eight, int part, double[] x, int c) {

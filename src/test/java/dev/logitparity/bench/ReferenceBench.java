@@ -20,8 +20,11 @@ import java.util.Locale;
 /**
  * {@code make bench-reference}: the reference engine's greedy decode beside llama.cpp's on the same model, prompt and
  * number of threads (the available processors, both sides), in interleaved rounds so that a load on the machine
- * slows both alike; the ratio of the medians is the figure. Each round is a free run of {@code steps} tokens after the
- * prompt, prompt included, after one untimed round per side (JIT, page faults of the mapped weights).
+ * slows both alike; the ratio of the medians is the figure. Two modes, each timed over a whole run, prompt included,
+ * after one untimed round per side (JIT, page faults of the mapped weights): a free run of {@code steps} tokens, one
+ * token per step on both sides; and a replay, teacher-forced on llama.cpp's free-run tokens, which is how the judge
+ * runs the reference (the noise floor, the arbiter, the layer table): llama.cpp still one token per step, as a capture
+ * runs, the reference 32 positions at a time ({@code ReferenceSession.BATCH}).
  * Usage: {@code ReferenceBench [steps] [rounds] [MODEL.gguf ...]} (default: the benchmark shapes under
  * {@code models/}, written by {@code make bench-models}). The reference uses the Vector API kernel when the JVM has
  * {@code --add-modules jdk.incubator.vector}, the scalar one otherwise or with
@@ -56,24 +59,38 @@ public final class ReferenceBench {
                  ReferenceModel reference = ReferenceModel.open(model)) {
                 LlamaEngine llamaEngine = new LlamaEngine(context);
                 int[] prompt = llama.vocab().tokenize(PROMPT);
-                Runnable llamaRun = () -> close(llamaEngine.freeRun(PROMPT, steps, false));
-                Runnable referenceRun = () -> close(new GreedyRecorder(new ReferenceEngine(reference))
-                        .freeRun(PROMPT, prompt, steps, false));
-                llamaRun.run();
-                referenceRun.run();
-                double[] llamaRates = new double[rounds];
-                double[] referenceRates = new double[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    llamaRates[r] = steps / seconds(llamaRun);
-                    referenceRates[r] = steps / seconds(referenceRun);
+                int[] tokens;
+                try (Trace free = llamaEngine.freeRun(PROMPT, steps, false)) {
+                    tokens = free.tokens();
                 }
-                double llamaMedian = Rates.median(llamaRates);
-                double referenceMedian = Rates.median(referenceRates);
-                System.out.printf(Locale.ROOT, "%-30s llama.cpp %7.2f tok/s  reference %6.2f tok/s  ratio %.3f"
-                                + "  (reference rounds %s)%n", model.getFileName(), llamaMedian, referenceMedian,
-                        referenceMedian / llamaMedian, Rates.list(referenceRates));
+                compare(model, "free run", rounds, steps,
+                        () -> close(llamaEngine.freeRun(PROMPT, steps, false)),
+                        () -> close(new GreedyRecorder(new ReferenceEngine(reference))
+                                .freeRun(PROMPT, prompt, steps, false)));
+                compare(model, "replay", rounds, steps,
+                        () -> close(llamaEngine.teacherForced(PROMPT, tokens)),
+                        () -> close(new GreedyRecorder(new ReferenceEngine(reference))
+                                .teacherForced(PROMPT, prompt, tokens)));
             }
         }
+    }
+
+    /** One untimed round per side, then {@code rounds} interleaved timed ones; prints the medians and their ratio. */
+    private static void compare(Path model, String mode, int rounds, int steps, Runnable llamaRun,
+                                Runnable referenceRun) {
+        llamaRun.run();
+        referenceRun.run();
+        double[] llamaRates = new double[rounds];
+        double[] referenceRates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            llamaRates[r] = steps / seconds(llamaRun);
+            referenceRates[r] = steps / seconds(referenceRun);
+        }
+        double llamaMedian = Rates.median(llamaRates);
+        double referenceMedian = Rates.median(referenceRates);
+        System.out.printf(Locale.ROOT, "%-30s %-8s llama.cpp %7.2f tok/s  reference %6.2f tok/s  ratio %.3f"
+                        + "  (reference rounds %s)%n", model.getFileName(), mode, llamaMedian, referenceMedian,
+                referenceMedian / llamaMedian, Rates.list(referenceRates));
     }
 
     private static void close(Trace trace) {

@@ -110,11 +110,42 @@ class MatVecTest {
         assertArrayEquals(bits(oracle), bits(single));
     }
 
+    /** Several inputs at once (a batch of positions) read each row once, and give each input its own sum, to the bit. */
+    @Test
+    void aBatchOfInputsGivesEachTheSumItGetsAlone() {
+        Random random = new Random(11);
+        int rows = 37;
+        int columns = 96;
+        float[] weights = new float[rows * columns];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) random.nextGaussian();
+        }
+        double[][] xs = new double[3][];
+        for (int t = 0; t < xs.length; t++) {
+            xs[t] = random.doubles(columns, -1, 1).toArray();
+        }
+        for (GgmlType type : new GgmlType[] {GgmlType.F32, GgmlType.F16, GgmlType.Q8_0}) {
+            WeightMatrix m = matrix(type, weights, rows, columns);
+            for (MatVec kernel : new MatVec[] {new ScalarMatVec(), new VectorMatVec()}) {
+                double[][] ys = new double[xs.length][rows];
+                // rows [5, 30) only: the others must stay untouched
+                kernel.multiply(m, xs, xs.length, ys, 5, 30);
+                for (int t = 0; t < xs.length; t++) {
+                    double[] alone = multiply(new ScalarMatVec(), m, xs[t]);
+                    Arrays.fill(alone, 0, 5, 0);
+                    Arrays.fill(alone, 30, rows, 0);
+                    assertArrayEquals(bits(alone), bits(ys[t]), type + " " + kernel.getClass().getSimpleName()
+                            + " input " + t);
+                }
+            }
+        }
+    }
+
     private static double[] applyIn(ForkJoinPool pool, Linear linear, double[] x) throws Exception {
         try {
             double[] y = new double[linear.weight().rows()];
             // a parallel stream started inside a pool runs on that pool's workers
-            pool.submit(() -> linear.apply(x, y, Ops.Rounding.NONE)).get();
+            pool.submit(() -> linear.apply(new double[][] {x}, 1, new double[][] {y}, Ops.Rounding.NONE)).get();
             return y;
         } finally {
             pool.shutdown();
