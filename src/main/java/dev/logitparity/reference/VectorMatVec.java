@@ -28,17 +28,32 @@ final class VectorMatVec implements MatVec {
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
     private static final ValueLayout.OfShort HALF_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
     private static final int QK8_0 = 32;
+    private static final long Q8_0_BLOCK_BYTES = GgmlType.Q8_0.bytesPerBlock();
 
     @Override
     public void multiply(WeightMatrix w, double[][] xs, int count, double[][] ys, int from, int to) {
-        if (count == 1 && w.type() != GgmlType.F16) {
-            for (int r = from; r < to; r++) {
-                long offset = r * w.rowBytes();
-                ys[0][r] = w.type() == GgmlType.F32 ? dotF32(w.data(), offset, xs[0], w.columns())
-                        : dotQ8_0(w.data(), offset, xs[0], w.columns());
-            }
+        if (count == 1 && w.type() == GgmlType.F32) {
+            streamF32(w, xs[0], ys[0], from, to);
+        } else if (count == 1 && w.type() == GgmlType.Q8_0) {
+            streamQ8_0(w, xs[0], ys[0], from, to);
         } else {
             multiplyDecoded(w, xs, count, ys, from, to);
+        }
+    }
+
+    // Every kernel below is written out whole, its reduction included: C2 declines to inline helpers into methods
+    // this large ("callee uses too much stack", "NodeCountInliningCutoff"), and a vector passed to a call that is
+    // not inlined is boxed on the heap, which made the Q8_0 kernel 2-3 times slower.
+
+    private static void streamF32(WeightMatrix w, double[] x, double[] y, int from, int to) {
+        for (int r = from; r < to; r++) {
+            y[r] = dotF32(w.data(), r * w.rowBytes(), x, w.columns());
+        }
+    }
+
+    private static void streamQ8_0(WeightMatrix w, double[] x, double[] y, int from, int to) {
+        for (int r = from; r < to; r++) {
+            y[r] = dotQ8_0(w.data(), r * w.rowBytes(), x, w.columns());
         }
     }
 
@@ -79,7 +94,8 @@ final class VectorMatVec implements MatVec {
             a2 = a2.add(DoubleVector.fromArray(D4, w, c + 8).mul(DoubleVector.fromArray(D4, x, c + 8)));
             a3 = a3.add(DoubleVector.fromArray(D4, w, c + 12).mul(DoubleVector.fromArray(D4, x, c + 12)));
         }
-        return withTail(reduce(a0, a1, a2, a3), w, x, body);
+        DoubleVector t = a0.add(a1).add(a2.add(a3));
+        return withTail((t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3)), w, x, body);
     }
 
     /** {@link #dot} of {@code w} with each of three inputs, into {@code y0[r]}, {@code y1[r]}, {@code y2[r]}. */
@@ -116,15 +132,12 @@ final class VectorMatVec implements MatVec {
             c2 = c2.add(w2.mul(DoubleVector.fromArray(D4, x2, c + 8)));
             c3 = c3.add(w3.mul(DoubleVector.fromArray(D4, x2, c + 12)));
         }
-        y0[r] = withTail(reduce(a0, a1, a2, a3), w, x0, body);
-        y1[r] = withTail(reduce(b0, b1, b2, b3), w, x1, body);
-        y2[r] = withTail(reduce(c0, c1, c2, c3), w, x2, body);
-    }
-
-    /** Step 2 of {@link MatVec}'s order on the four accumulators. */
-    private static double reduce(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3) {
         DoubleVector t = a0.add(a1).add(a2.add(a3));
-        return (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
+        y0[r] = withTail((t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3)), w, x0, body);
+        t = b0.add(b1).add(b2.add(b3));
+        y1[r] = withTail((t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3)), w, x1, body);
+        t = c0.add(c1).add(c2.add(c3));
+        y2[r] = withTail((t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3)), w, x2, body);
     }
 
     /** Step 3: columns from {@code body} on, one at a time. */
@@ -150,7 +163,8 @@ final class VectorMatVec implements MatVec {
             a2 = step(a2, high, 0, x, c + 8);
             a3 = step(a3, high, 1, x, c + 12);
         }
-        double sum = reduce(a0, a1, a2, a3);
+        DoubleVector t = a0.add(a1).add(a2.add(a3));
+        double sum = (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
         for (int c = body; c < n; c++) {
             sum += row.get(FLOAT_LE, offset + Float.BYTES * (long) c) * x[c];
         }
@@ -159,41 +173,37 @@ final class VectorMatVec implements MatVec {
 
     /**
      * Each block's 32 quants widened to double and times its fp16 scale: exactly the float {@code dequantize_row_q8_0}
-     * stores (q·d has at most 8 + 11 significant bits, so the product is exact in float and in double alike).
+     * stores (q·d has at most 8 + 11 significant bits, so the product is exact in float and in double alike). Byte to
+     * int and int to (half of) double are single instructions; byte to float, the alternative, costs a conversion
+     * more per quant.
      */
     private static double dotQ8_0(MemorySegment row, long offset, double[] x, int n) {
         DoubleVector a0 = DoubleVector.zero(D4);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
-        long blockBytes = GgmlType.Q8_0.bytesPerBlock();
         for (int c = 0; c < n; c += QK8_0) {
-            long block = offset + c / QK8_0 * blockBytes;
+            long block = offset + (long) (c / QK8_0) * Q8_0_BLOCK_BYTES;
             double d = Float.float16ToFloat(row.get(HALF_LE, block));
             for (int half = 0; half < QK8_0; half += STRIDE) {
                 long quants = block + Short.BYTES + half;
-                IntVector low = quants(row, quants);
-                IntVector high = quants(row, quants + 8);
+                IntVector low = (IntVector) ByteVector.fromMemorySegment(B8, row, quants, LE)
+                        .convertShape(VectorOperators.B2I, I8, 0);
+                IntVector high = (IntVector) ByteVector.fromMemorySegment(B8, row, quants + 8, LE)
+                        .convertShape(VectorOperators.B2I, I8, 0);
                 int c0 = c + half;
-                a0 = a0.add(scaled(low, 0, d).mul(DoubleVector.fromArray(D4, x, c0)));
-                a1 = a1.add(scaled(low, 1, d).mul(DoubleVector.fromArray(D4, x, c0 + 4)));
-                a2 = a2.add(scaled(high, 0, d).mul(DoubleVector.fromArray(D4, x, c0 + 8)));
-                a3 = a3.add(scaled(high, 1, d).mul(DoubleVector.fromArray(D4, x, c0 + 12)));
+                a0 = a0.add(((DoubleVector) low.convertShape(VectorOperators.I2D, D4, 0)).mul(d)
+                        .mul(DoubleVector.fromArray(D4, x, c0)));
+                a1 = a1.add(((DoubleVector) low.convertShape(VectorOperators.I2D, D4, 1)).mul(d)
+                        .mul(DoubleVector.fromArray(D4, x, c0 + 4)));
+                a2 = a2.add(((DoubleVector) high.convertShape(VectorOperators.I2D, D4, 0)).mul(d)
+                        .mul(DoubleVector.fromArray(D4, x, c0 + 8)));
+                a3 = a3.add(((DoubleVector) high.convertShape(VectorOperators.I2D, D4, 1)).mul(d)
+                        .mul(DoubleVector.fromArray(D4, x, c0 + 12)));
             }
         }
-        return reduce(a0, a1, a2, a3);
-    }
-
-    /**
-     * Eight quants as ints. Byte to int and int to (half of) double are single instructions; byte to float, the
-     * alternative, costs a conversion more per quant: a third faster in {@code MatVecBench}.
-     */
-    private static IntVector quants(MemorySegment row, long at) {
-        return (IntVector) ByteVector.fromMemorySegment(B8, row, at, LE).convertShape(VectorOperators.B2I, I8, 0);
-    }
-
-    private static DoubleVector scaled(IntVector quants, int part, double d) {
-        return ((DoubleVector) quants.convertShape(VectorOperators.I2D, D4, part)).mul(d);
+        DoubleVector t = a0.add(a1).add(a2.add(a3));
+        return (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));
     }
 
     /**
