@@ -34,7 +34,7 @@ public final class ReferenceBench {
 
     private static final String PROMPT = "The capital of France is";
     private static final List<String> SHAPES = List.of("smollm-135m-shape-q8_0.gguf", "gpt2-124m-shape-q8_0.gguf",
-            "qwen2-0.5b-shape-q8_0.gguf");
+            "qwen2-0.5b-shape-q8_0.gguf", "qwen2-0.5b-shape-f32.gguf");
 
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 16;
