@@ -1,0 +1,177 @@
+package dev.logitparity.compare;
+
+import dev.logitparity.logits.LogProbs;
+import dev.logitparity.logits.TopK;
+import dev.logitparity.sources.TopKLogits;
+import dev.logitparity.trace.CaptureMode;
+import dev.logitparity.trace.InMemoryLogits;
+import dev.logitparity.trace.Logits;
+import dev.logitparity.trace.Trace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static dev.logitparity.compare.SyntheticTraces.PROMPT;
+import static dev.logitparity.compare.SyntheticTraces.info;
+import static dev.logitparity.compare.SyntheticTraces.tokensOnly;
+import static dev.logitparity.compare.SyntheticTraces.withTokens;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Steps compared on several threads give the one-thread report element for element (records compare doubles by their
+ * bits, so equal means bitwise equal), whichever kind of B: full logits, top-k lists only (the masked view of A is per
+ * thread), or tokens only; and a step that fails fails the comparison.
+ */
+class ParallelComparisonTest {
+
+    private static final int STEPS = 97;
+    private static final int VOCAB = 3_001;
+    private static final TraceComparator ONE_THREAD = TraceComparator.within(Band.defaults()).threads(1);
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {2, 3, 8})
+    void fullLogitsGiveTheOneThreadReport(int threads) {
+        float[][] rowsA = rowsA();
+        float[][] rowsB = rowsB(rowsA);
+        Trace a = withTokens("a", CaptureMode.FREE_RUN, PROMPT, tokens(rowsA), rowsA);
+        Trace b = withTokens("b", CaptureMode.FREE_RUN, PROMPT, tokens(rowsB), rowsB);
+        DivergenceReport serial = ONE_THREAD.compare(a, b);
+        // the test must see a divergence and differing contexts after it, or it proves less than it says
+        assertNotNull(serial.summary().contextsDifferFrom());
+        assertReportsEqual(serial, ONE_THREAD.threads(threads).compare(a, b));
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {2, 5})
+    void topKListsGiveTheOneThreadReport(int threads) {
+        float[][] rowsA = rowsA();
+        float[][] rowsB = rowsB(rowsA);
+        TopKLogits.Builder listed = TopKLogits.builder(VOCAB);
+        for (float[] row : rowsB) {
+            int[] top = TopK.of(row, VOCAB, 20);
+            Arrays.sort(top);
+            float[] values = new float[top.length];
+            for (int i = 0; i < top.length; i++) {
+                values[i] = row[top[i]];
+            }
+            listed.appendRow(top, values);
+        }
+        Trace a = withTokens("a", CaptureMode.FREE_RUN, PROMPT, tokens(rowsA), rowsA);
+        Trace b = Trace.of(info("b", CaptureMode.FREE_RUN), PROMPT, tokens(rowsB), listed.build());
+        assertReportsEqual(ONE_THREAD.compare(a, b), ONE_THREAD.threads(threads).compare(a, b));
+    }
+
+    @Test
+    void tokensOnlyGiveTheOneThreadReport() {
+        float[][] rowsA = rowsA();
+        Trace a = withTokens("a", CaptureMode.TEACHER_FORCED, PROMPT, tokens(rowsA), rowsA);
+        Trace b = tokensOnly("b", tokens(rowsB(rowsA)));
+        assertReportsEqual(ONE_THREAD.compare(a, b), ONE_THREAD.threads(4).compare(a, b));
+    }
+
+    @Test
+    void aStepThatFailsFailsTheComparison() {
+        float[][] rowsA = rowsA();
+        Logits failing = new FailingAt(41, InMemoryLogits.wrap(VOCAB, flatten(rowsA)));
+        Trace a = Trace.of(info("a", CaptureMode.FREE_RUN), PROMPT, tokens(rowsA), failing);
+        Trace b = withTokens("b", CaptureMode.FREE_RUN, PROMPT, tokens(rowsA), rowsA);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ONE_THREAD.threads(3).compare(a, b));
+        assertEquals("row 41 is gone", e.getMessage());
+    }
+
+    private static void assertReportsEqual(DivergenceReport serial, DivergenceReport parallel) {
+        assertEquals(serial.steps().size(), parallel.steps().size());
+        for (int step = 0; step < serial.steps().size(); step++) {
+            assertEquals(serial.steps().get(step), parallel.steps().get(step), "step " + step);
+        }
+        assertEquals(serial.summary(), parallel.summary());
+    }
+
+    /**
+     * Gaussian logits with a clear winner, and now and then a near tie, a NaN, or a run of tokens masked to
+     * -Infinity.
+     */
+    private static float[][] rowsA() {
+        SplittableRandom random = new SplittableRandom(11);
+        float[][] rows = new float[STEPS][VOCAB];
+        for (int step = 0; step < STEPS; step++) {
+            for (int token = 0; token < VOCAB; token++) {
+                rows[step][token] = (float) (random.nextGaussian() * 2.5);
+            }
+            int winner = random.nextInt(VOCAB);
+            rows[step][winner] += 10;
+            if (step % 9 == 4) {
+                rows[step][(winner + 1) % VOCAB] = rows[step][winner] - 1e-4f;
+            }
+            if (step % 13 == 6) {
+                rows[step][random.nextInt(VOCAB)] = Float.NaN;
+            }
+            if (step % 7 == 2) {
+                Arrays.fill(rows[step], 100, 180, Float.NEGATIVE_INFINITY);
+            }
+        }
+        return rows;
+    }
+
+    /** A plus noise, of 1e-3 on most steps and 0.3 on some (B's exps then taken on their own). */
+    private static float[][] rowsB(float[][] rowsA) {
+        SplittableRandom random = new SplittableRandom(12);
+        float[][] rows = new float[STEPS][];
+        for (int step = 0; step < STEPS; step++) {
+            rows[step] = rowsA[step].clone();
+            double noise = step % 5 == 3 ? 0.3 : 1e-3;
+            for (int token = 0; token < VOCAB; token++) {
+                rows[step][token] += (float) (random.nextGaussian() * noise);
+            }
+        }
+        return rows;
+    }
+
+    private static int[] tokens(float[][] rows) {
+        int[] tokens = new int[rows.length];
+        for (int step = 0; step < rows.length; step++) {
+            tokens[step] = LogProbs.argmax(rows[step], VOCAB);
+        }
+        return tokens;
+    }
+
+    private static float[] flatten(float[][] rows) {
+        float[] flat = new float[rows.length * VOCAB];
+        for (int step = 0; step < rows.length; step++) {
+            System.arraycopy(rows[step], 0, flat, step * VOCAB, VOCAB);
+        }
+        return flat;
+    }
+
+    /** Logits whose row {@code step} cannot be read, as a closed mapping's. */
+    private record FailingAt(int step, Logits inner) implements Logits {
+        @Override
+        public int steps() {
+            return inner.steps();
+        }
+
+        @Override
+        public int vocab() {
+            return inner.vocab();
+        }
+
+        @Override
+        public void copyRow(int row, float[] dst) {
+            if (row == step) {
+                throw new IllegalStateException("row " + row + " is gone");
+            }
+            inner.copyRow(row, dst);
+        }
+
+        @Override
+        public float get(int row, int token) {
+            return inner.get(row, token);
+        }
+    }
+}
