@@ -26,11 +26,12 @@ import java.util.SplittableRandom;
 
 /**
  * Comparator throughput: two 256-step x 151,936-vocab float32 NPY files (Qwen2's vocabulary; ~156 MB each) compared
- * through {@link NpyLogits} on one thread, after a warm-up. Prints GB/s of logits compared
- * ({@code 2 * steps * vocab * 4} bytes per comparison / seconds) and the heap a comparison holds.
+ * through {@link NpyLogits}, after a warm-up, on one thread (the per-core figure) and then on every core. Prints GB/s
+ * of logits compared ({@code 2 * steps * vocab * 4} bytes per comparison / seconds), whether the all-cores report
+ * equals the one-thread one, and the heap a comparison holds.
  * <p>
- * Then the same per-step work in numpy on the same files ({@code src/test/python/compare_bench.py}), when python3
- * has numpy, and the ratio.
+ * Each figure is followed by the same per-step work in numpy on the same files
+ * ({@code src/test/python/compare_bench.py}, one process, then one per core), when python3 has numpy, and the ratio.
  * Usage: {@code CompareBench [folder] [steps] [vocab] [rounds]} (default {@code /tmp/logit-parity-bench 256 151936 5}).
  * The files are written once and reused while their shape matches.
  */
@@ -49,51 +50,72 @@ public final class CompareBench {
 
         try (Trace a = trace("llama.cpp", tokens, NpyLogits.open(fileA));
              Trace b = trace("other", tokens, NpyLogits.open(fileB))) {
-            TraceComparator comparator = TraceComparator.within(Band.defaults());
+            int cores = Runtime.getRuntime().availableProcessors();
+            TraceComparator oneThread = TraceComparator.within(Band.defaults()).threads(1);
+            TraceComparator allCores = oneThread.threads(cores);
             double bytes = 2.0 * steps * vocab * Float.BYTES;
-            System.out.printf(Locale.ROOT, "%d steps x %d vocab, %.1f MB of logits per comparison, java %s, %s%n",
-                    steps, vocab, bytes / 1e6, Runtime.version(), System.getProperty("os.arch"));
+            System.out.printf(Locale.ROOT, "%d steps x %d vocab, %.1f MB of logits per comparison, java %s, %s, "
+                    + "%d cores%n", steps, vocab, bytes / 1e6, Runtime.version(), System.getProperty("os.arch"), cores);
             DivergenceReport report = null;
             for (int r = 0; r < WARM_UP_ROUNDS; r++) {
-                report = comparator.compare(a, b);
+                report = oneThread.compare(a, b);
             }
-            System.out.printf(Locale.ROOT, "verdict %s, max |dlogprob| %.3g (warm-up: %d rounds)%n",
-                    report.summary().verdict(), report.summary().minimalPassingBand().logprob(), WARM_UP_ROUNDS);
+            System.out.printf(Locale.ROOT, "verdict %s, max |dlogprob| %.3g (warm-up: %d rounds); %d-thread report "
+                            + "equals the one-thread report: %s%n", report.summary().verdict(),
+                    report.summary().minimalPassingBand().logprob(), WARM_UP_ROUNDS, cores,
+                    report.equals(allCores.compare(a, b)));
 
-            double[] rates = new double[rounds];
-            long peak = 0;
-            for (int r = 0; r < rounds; r++) {
-                System.gc();
-                resetPeaks();
-                long start = System.nanoTime();
-                report = comparator.compare(a, b);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                peak = Math.max(peak, peakHeap());
-                rates[r] = bytes / seconds / 1e9;
-                System.out.printf(Locale.ROOT, "round %d: %.3f s, %.2f GB/s%n", r, seconds, rates[r]);
-            }
-            Arrays.sort(rates);
-            System.out.printf(Locale.ROOT, "single-threaded: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n",
-                    rates[rounds / 2], rates[0], rates[rounds - 1], bytes / rates[rounds / 2] / 1e6 / steps);
-            numpy(fileA, fileB).ifPresentOrElse(numpy -> System.out.printf(Locale.ROOT,
-                            "numpy, same files, same per-step work: %.2f GB/s; ours / numpy = %.2f%n", numpy,
-                            rates[rounds / 2] / numpy),
-                    () -> System.out.println("numpy: not run (python3 with numpy not found)"));
+            long[] peak = new long[1];
+            double single = medianRate("one thread", oneThread, a, b, bytes, rounds, peak);
+            printBeside(single, numpy(fileA, fileB, 1), "numpy, same files, same per-step work, one process");
+            double parallel = medianRate(cores + " threads", allCores, a, b, bytes, rounds, peak);
+            printBeside(parallel, numpy(fileA, fileB, cores),
+                    "numpy, same files, same per-step work, " + cores + " processes");
             System.gc();
             long retained = usedHeap();
             System.out.printf(Locale.ROOT, "heap: %.1f MB used after GC with the report alive (%d steps), "
                             + "peak during a round %.1f MB (uncollected garbage included), -Xmx %.0f MB%n",
-                    retained / 1e6, report.steps().size(), peak / 1e6,
+                    retained / 1e6, report.steps().size(), peak[0] / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);
         }
     }
 
-    /** {@code src/test/python/compare_bench.py}'s median GB/s on the same files, when python3 has numpy. */
-    private static OptionalDouble numpy(Path fileA, Path fileB) {
+    /** Prints each round and the median GB/s of {@code rounds} comparisons; keeps the heap's peak in {@code peak}. */
+    private static double medianRate(String label, TraceComparator comparator, Trace a, Trace b, double bytes,
+                                     int rounds, long[] peak) {
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            System.gc();
+            resetPeaks();
+            long start = System.nanoTime();
+            comparator.compare(a, b);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            peak[0] = Math.max(peak[0], peakHeap());
+            rates[r] = bytes / seconds / 1e9;
+            System.out.printf(Locale.ROOT, "%s, round %d: %.3f s, %.2f GB/s%n", label, r, seconds, rates[r]);
+        }
+        Arrays.sort(rates);
+        double median = rates[rounds / 2];
+        System.out.printf(Locale.ROOT, "%s: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n", label, median,
+                rates[0], rates[rounds - 1], bytes / median / 1e6 / (a.steps()));
+        return median;
+    }
+
+    private static void printBeside(double ours, OptionalDouble numpy, String what) {
+        numpy.ifPresentOrElse(rate -> System.out.printf(Locale.ROOT, "%s: %.2f GB/s; ours / numpy = %.2f%n", what,
+                        rate, ours / rate),
+                () -> System.out.println("numpy: not run (python3 with numpy not found)"));
+    }
+
+    /**
+     * {@code src/test/python/compare_bench.py}'s median GB/s on the same files in {@code processes} processes, when
+     * python3 has numpy.
+     */
+    private static OptionalDouble numpy(Path fileA, Path fileB, int processes) {
         Path script = Path.of("src/test/python/compare_bench.py");
         try {
-            Process process = new ProcessBuilder("python3", script.toString(), fileA.toString(), fileB.toString(), "3")
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("python3", script.toString(), fileA.toString(), fileB.toString(), "3",
+                    String.valueOf(processes)).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (process.waitFor() != 0 || !out.startsWith("GB/s ")) {
                 return OptionalDouble.empty();
