@@ -23,6 +23,7 @@ final class VectorExp {
     // fdlibm's split of ln 2: the high part has 21 trailing zero bits, so k * LN2_HI is exact for every k used here.
     private static final double LN2_HI = 6.93147180369123816490e-01;
     private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(D4, -LN2_HI);
     // Adding 1.5 * 2^52 rounds to an integer held in the low mantissa bits.
     private static final double SHIFT = 0x1.8p52;
     private static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
@@ -64,9 +65,9 @@ final class VectorExp {
 
     /** {@code exp(y)} for {@code y} in {@code [-700, 709.78]}, where the caller has checked every lane is. */
     static DoubleVector withinRange(DoubleVector y) {
-        DoubleVector shifted = y.mul(INV_LN2).add(SHIFT);
+        DoubleVector shifted = y.fma(INV_LN2, SHIFT);
         DoubleVector kd = shifted.sub(SHIFT);
-        DoubleVector r = y.sub(kd.mul(LN2_HI)).sub(kd.mul(LN2_LO));
+        DoubleVector r = kd.fma(MINUS_LN2_HI, y).add(kd.mul(-LN2_LO));
         // Estrin's grouping: independent pairs, then three levels, a chain of 5 operations where Horner's is 10
         DoubleVector r2 = r.mul(r);
         DoubleVector r4 = r2.mul(r2);
