@@ -22,6 +22,7 @@ final class VectorStepPasses implements StepPasses {
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
     private static final VectorSpecies<Double> D4 = VectorExp.D4;
     private static final int LANES = 4;
+    private static final DoubleVector ONE = DoubleVector.broadcast(D4, 1.0);
     private static final int FLOAT_LANES = 8;
     /**
      * How far apart two runtimes' logits of a token may be for B's exp to come from A's: most differ by far less
@@ -89,21 +90,24 @@ final class VectorStepPasses implements StepPasses {
         double tiesCountBeforeA = Math.nextDown(bAtA);
         double tiesCountBeforeB = Math.nextDown(aAtB);
         int body = vocab - vocab % LANES;
+        int groupOfA = argA - argA % LANES;
+        int groupOfB = argB - argB % LANES;
         DoubleVector zero = DoubleVector.zero(D4);
+        // counts in doubles, one per lane: exact to 2^53, and no mask-to-integer move per group
+        DoubleVector rankAInB = zero;
+        DoubleVector rankBInA = zero;
         DoubleVector expA = zero;
         DoubleVector expB = zero;
         DoubleVector weightedSum = zero;
         DoubleVector shiftedA = zero;
         DoubleVector shiftedSquaresA = zero;
         double farExpB = 0;
-        int rankAInB = 0;
-        int rankBInA = 0;
         Sums scalar = ScalarStepPasses.sums(rowA, rowB, body, vocab, argA, argB);
         for (int i = 0; i < body; i += LANES) {
             DoubleVector xa = load(rowA, i);
             DoubleVector ya = xa.sub(maxA);
             // ya < -700 or NaN: a masked or non-finite token, or one whose exp is 0 in the scalar definition
-            if (!ya.compare(VectorOperators.GE, VectorExp.UNDERFLOW).allTrue() || holds(i, argA) || holds(i, argB)) {
+            if (!ya.compare(VectorOperators.GE, VectorExp.UNDERFLOW).allTrue() || i == groupOfA || i == groupOfB) {
                 scalar = scalar.plus(ScalarStepPasses.sums(rowA, rowB, i, i + LANES, argA, argB));
                 continue;
             }
@@ -121,17 +125,13 @@ final class VectorStepPasses implements StepPasses {
             weightedSum = ea.fma(t, weightedSum);
             shiftedA = shiftedA.add(ya);
             shiftedSquaresA = ya.fma(ya, shiftedSquaresA);
-            rankAInB += xb.compare(VectorOperators.GT, i < argA ? tiesCountBeforeA : bAtA).trueCount();
-            rankBInA += xa.compare(VectorOperators.GT, i < argB ? tiesCountBeforeB : aAtB).trueCount();
+            rankAInB = rankAInB.add(ONE, xb.compare(VectorOperators.GT, i < argA ? tiesCountBeforeA : bAtA));
+            rankBInA = rankBInA.add(ONE, xa.compare(VectorOperators.GT, i < argB ? tiesCountBeforeB : aAtB));
         }
         // sum exp(xA - maxA) (xA - xB) is minus the sum of exp(xA - maxA) t
         Sums vector = new Sums(sum(expA), sum(expB) + farExpB, shiftB, -sum(weightedSum), sum(shiftedA),
-                sum(shiftedSquaresA), rankAInB, rankBInA, 0);
+                sum(shiftedSquaresA), (int) sum(rankAInB), (int) sum(rankBInA), 0);
         return vector.plus(scalar);
-    }
-
-    private static boolean holds(int groupStart, int token) {
-        return token >= groupStart && token < groupStart + LANES;
     }
 
     /** Sum of exp(x - shift) over {@code row[i, i + 4)}: B's terms where they are not close to A's. */
