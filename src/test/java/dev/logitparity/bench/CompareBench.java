@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -84,20 +85,31 @@ public final class CompareBench {
     private static double medianRate(String label, TraceComparator comparator, Trace a, Trace b, double bytes,
                                      int rounds, long[] peak) {
         double[] rates = new double[rounds];
+        double[] cpuRates = new double[rounds];
+        ThreadMXBean thread = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
             System.gc();
             resetPeaks();
             long start = System.nanoTime();
+            long cpuStart = thread.getCurrentThreadCpuTime();
             comparator.compare(a, b);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (thread.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             peak[0] = Math.max(peak[0], peakHeap());
             rates[r] = bytes / seconds / 1e9;
+            cpuRates[r] = bytes / cpuSeconds / 1e9;
             System.out.printf(Locale.ROOT, "%s, round %d: %.3f s, %.2f GB/s%n", label, r, seconds, rates[r]);
         }
         Arrays.sort(rates);
+        Arrays.sort(cpuRates);
         double median = rates[rounds / 2];
         System.out.printf(Locale.ROOT, "%s: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n", label, median,
                 rates[0], rates[rounds - 1], bytes / median / 1e6 / (a.steps()));
+        if (comparator.threads() == 1) {
+            // the comparing thread is this one: its CPU time leaves out the time other processes took the core
+            System.out.printf(Locale.ROOT, "%s: median %.2f GB/s per CPU-second of the comparing thread%n", label,
+                    cpuRates[rounds / 2]);
+        }
         return median;
     }
 

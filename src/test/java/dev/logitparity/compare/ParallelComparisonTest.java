@@ -4,7 +4,6 @@ import dev.logitparity.logits.LogProbs;
 import dev.logitparity.logits.TopK;
 import dev.logitparity.sources.TopKLogits;
 import dev.logitparity.trace.CaptureMode;
-import dev.logitparity.trace.InMemoryLogits;
 import dev.logitparity.trace.Logits;
 import dev.logitparity.trace.Trace;
 import org.junit.jupiter.api.Test;
@@ -83,7 +82,13 @@ class ParallelComparisonTest {
     @Test
     void aStepThatFailsFailsTheComparison() {
         float[][] rowsA = rowsA();
-        Logits failing = new FailingAt(41, InMemoryLogits.wrap(VOCAB, flatten(rowsA)));
+        Logits rows = withTokens("a", CaptureMode.FREE_RUN, PROMPT, tokens(rowsA), rowsA).logits().orElseThrow();
+        // as a closed mapping's row would
+        Logits failing = SyntheticTraces.intercepting(rows, (dst, step) -> {
+            if (step == 41) {
+                throw new IllegalStateException("row 41 is gone");
+            }
+        });
         Trace a = Trace.of(info("a", CaptureMode.FREE_RUN), PROMPT, tokens(rowsA), failing);
         Trace b = withTokens("b", CaptureMode.FREE_RUN, PROMPT, tokens(rowsA), rowsA);
         IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -157,39 +162,5 @@ class ParallelComparisonTest {
             tokens[step] = LogProbs.argmax(rows[step], VOCAB);
         }
         return tokens;
-    }
-
-    private static float[] flatten(float[][] rows) {
-        float[] flat = new float[rows.length * VOCAB];
-        for (int step = 0; step < rows.length; step++) {
-            System.arraycopy(rows[step], 0, flat, step * VOCAB, VOCAB);
-        }
-        return flat;
-    }
-
-    /** Logits whose row {@code step} cannot be read, as a closed mapping's. */
-    private record FailingAt(int step, Logits inner) implements Logits {
-        @Override
-        public int steps() {
-            return inner.steps();
-        }
-
-        @Override
-        public int vocab() {
-            return inner.vocab();
-        }
-
-        @Override
-        public void copyRow(int row, float[] dst) {
-            if (row == step) {
-                throw new IllegalStateException("row " + row + " is gone");
-            }
-            inner.copyRow(row, dst);
-        }
-
-        @Override
-        public float get(int row, int token) {
-            return inner.get(row, token);
-        }
     }
 }

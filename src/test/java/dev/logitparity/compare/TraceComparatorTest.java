@@ -486,27 +486,6 @@ class TraceComparatorTest {
     }
 
     private static Logits recording(Logits inner, Set<float[]> buffers) {
-        return new Logits() {
-            @Override
-            public int steps() {
-                return inner.steps();
-            }
-
-            @Override
-            public int vocab() {
-                return inner.vocab();
-            }
-
-            @Override
-            public void copyRow(int step, float[] dst) {
-                buffers.add(dst);
-                inner.copyRow(step, dst);
-            }
-
-            @Override
-            public float get(int step, int token) {
-                return inner.get(step, token);
-            }
-        };
+        return SyntheticTraces.intercepting(inner, (dst, step) -> buffers.add(dst));
     }
 }
