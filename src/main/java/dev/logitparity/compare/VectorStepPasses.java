@@ -10,11 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ScalarStepPasses}' sums four tokens at a time, each lane doing what the scalar loop does for its token, in
- * one pass over both rows. Only the common group takes the vector path: every logit finite and A's within 700 of its
- * maximum, and neither argmax in the group (so ranks need no tie-break). Any other group (a masked token, a
- * non-finite value, a tie-break) is added by the scalar passes over its four tokens, as are the tokens past the last
- * full group: no masks or blends on the common path. Argmaxes and top k read eight floats at a time and take the
- * scalar definition wherever a group could change the answer, so they are exactly the scalar ones.
+ * one pass over both rows. Only the common group takes the vector path: A's four logits within 700 of its maximum
+ * (so finite and unmasked), and neither argmax in the group (so ranks need no tie-break). Any other group (a masked
+ * or non-finite logit of A, one whose exp the scalar definition takes as 0, a tie-break) is added by the scalar
+ * passes over its four tokens, as are the tokens past the last full group: no masks or blends on the common path.
+ * Argmaxes and top k read eight floats at a time and take the scalar definition wherever a group could change the
+ * answer, so they are exactly the scalar ones.
  */
 final class VectorStepPasses implements StepPasses {
 
