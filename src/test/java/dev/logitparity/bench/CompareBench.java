@@ -27,12 +27,12 @@ import java.util.SplittableRandom;
 
 /**
  * Comparator throughput: two 256-step x 151,936-vocab float32 NPY files (Qwen2's vocabulary; ~156 MB each) compared
- * through {@link NpyLogits}, after a warm-up, on one thread (the per-core figure) and then on every core. Prints GB/s
- * of logits compared ({@code 2 * steps * vocab * 4} bytes per comparison / seconds), whether the all-cores report
- * equals the one-thread one, and the heap a comparison holds.
+ * through {@link NpyLogits}, after a warm-up, on one thread (the per-core figure) and on every core, in interleaved
+ * rounds. Prints GB/s of logits compared ({@code 2 * steps * vocab * 4} bytes per comparison / seconds), whether the
+ * all-cores report equals the one-thread one, and the heap a comparison holds.
  * <p>
- * Each figure is followed by the same per-step work in numpy on the same files
- * ({@code src/test/python/compare_bench.py}, one process, then one per core), when python3 has numpy, and the ratio.
+ * Then the same per-step work in numpy on the same files ({@code src/test/python/compare_bench.py}, one process, then
+ * one per core), when python3 has numpy, each beside our figure for as many cores, and the ratio.
  * Usage: {@code CompareBench [folder] [steps] [vocab] [rounds]} (default {@code /tmp/logit-parity-bench 256 151936 5}).
  * The files are written once and reused while their shape matches.
  */
@@ -67,9 +67,12 @@ public final class CompareBench {
                     report.equals(allCores.compare(a, b)));
 
             long[] peak = new long[1];
-            double single = medianRate("one thread", oneThread, a, b, bytes, rounds, peak);
+            List<Rates> rates = interleavedRounds(List.of(oneThread, allCores), a, b, bytes, rounds, peak);
+            double single = rates.get(0).summary("one thread", a.steps(), bytes);
+            System.out.printf(Locale.ROOT, "one thread: median %.2f GB/s per CPU-second of the comparing thread%n",
+                    rates.get(0).medianPerCpuSecond());
+            double parallel = rates.get(1).summary(cores + " threads", a.steps(), bytes);
             printBeside(single, numpy(fileA, fileB, 1), "numpy, same files, same per-step work, one process");
-            double parallel = medianRate(cores + " threads", allCores, a, b, bytes, rounds, peak);
             printBeside(parallel, numpy(fileA, fileB, cores),
                     "numpy, same files, same per-step work, " + cores + " processes");
             System.gc();
@@ -81,36 +84,53 @@ public final class CompareBench {
         }
     }
 
-    /** Prints each round and the median GB/s of {@code rounds} comparisons; keeps the heap's peak in {@code peak}. */
-    private static double medianRate(String label, TraceComparator comparator, Trace a, Trace b, double bytes,
-                                     int rounds, long[] peak) {
-        double[] rates = new double[rounds];
-        double[] cpuRates = new double[rounds];
+    /**
+     * {@code rounds} comparisons by each comparator, interleaved round by round so that all see the machine in the
+     * same state (other processes on a shared machine come and go); prints each round and keeps the heap's peak in
+     * {@code peak}.
+     */
+    private static List<Rates> interleavedRounds(List<TraceComparator> comparators, Trace a, Trace b, double bytes,
+                                                 int rounds, long[] peak) {
+        List<Rates> rates = comparators.stream().map(c -> new Rates(new double[rounds], new double[rounds])).toList();
         ThreadMXBean thread = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
-            System.gc();
-            resetPeaks();
-            long start = System.nanoTime();
-            long cpuStart = thread.getCurrentThreadCpuTime();
-            comparator.compare(a, b);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (thread.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            peak[0] = Math.max(peak[0], peakHeap());
-            rates[r] = bytes / seconds / 1e9;
-            cpuRates[r] = bytes / cpuSeconds / 1e9;
-            System.out.printf(Locale.ROOT, "%s, round %d: %.3f s, %.2f GB/s%n", label, r, seconds, rates[r]);
+            for (int c = 0; c < comparators.size(); c++) {
+                System.gc();
+                resetPeaks();
+                long start = System.nanoTime();
+                long cpuStart = thread.getCurrentThreadCpuTime();
+                comparators.get(c).compare(a, b);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                // with one thread the comparing thread is this one: its CPU time leaves out other processes' turns
+                double cpuSeconds = (thread.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                peak[0] = Math.max(peak[0], peakHeap());
+                rates.get(c).wall()[r] = bytes / seconds / 1e9;
+                rates.get(c).perCpuSecond()[r] = bytes / cpuSeconds / 1e9;
+                System.out.printf(Locale.ROOT, "round %d, %d thread(s): %.3f s, %.2f GB/s%n", r,
+                        comparators.get(c).threads(), seconds, rates.get(c).wall()[r]);
+            }
         }
-        Arrays.sort(rates);
-        Arrays.sort(cpuRates);
-        double median = rates[rounds / 2];
-        System.out.printf(Locale.ROOT, "%s: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n", label, median,
-                rates[0], rates[rounds - 1], bytes / median / 1e6 / (a.steps()));
-        if (comparator.threads() == 1) {
-            // the comparing thread is this one: its CPU time leaves out the time other processes took the core
-            System.out.printf(Locale.ROOT, "%s: median %.2f GB/s per CPU-second of the comparing thread%n", label,
-                    cpuRates[rounds / 2]);
+        return rates;
+    }
+
+    /** GB/s of each round, by the wall clock and per CPU-second of the calling thread. */
+    private record Rates(double[] wall, double[] perCpuSecond) {
+
+        /** Prints the median GB/s, the range and ms per step; returns the median. */
+        double summary(String label, int steps, double bytes) {
+            double[] sorted = wall.clone();
+            Arrays.sort(sorted);
+            double median = sorted[sorted.length / 2];
+            System.out.printf(Locale.ROOT, "%s: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n", label,
+                    median, sorted[0], sorted[sorted.length - 1], bytes / median / 1e6 / steps);
+            return median;
         }
-        return median;
+
+        double medianPerCpuSecond() {
+            double[] sorted = perCpuSecond.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
+        }
     }
 
     private static void printBeside(double ours, OptionalDouble numpy, String what) {
