@@ -2,8 +2,11 @@
 
 Per step, in float64: log-softmax of both rows, both argmaxes, both margins, max and mean |dlogprob|, KL(A||B), NMSE
 and the top-10 overlap. Prints one line, "GB/s X", the median over ROUNDS of (2 * steps * vocab * 4 bytes) / seconds.
-Usage: python3 compare_bench.py A.npy B.npy [ROUNDS]
+With PROCESSES > 1 the steps are split into that many contiguous ranges, each compared in its own process (numpy's
+per-step work runs on one core), the pool started before the clock.
+Usage: python3 compare_bench.py A.npy B.npy [ROUNDS] [PROCESSES]
 """
+import multiprocessing
 import sys
 import time
 
@@ -32,17 +35,28 @@ def compare(a, b):
         yield margin_a, margin_b, max_abs, mean_abs, kl, nmse, overlap
 
 
+def compare_range(job):
+    file_a, file_b, first, last = job
+    a = np.load(file_a, mmap_mode="r")
+    b = np.load(file_b, mmap_mode="r")
+    return len(list(compare(a[first:last], b[first:last])))
+
+
 def main():
     a = np.load(sys.argv[1], mmap_mode="r")
-    b = np.load(sys.argv[2], mmap_mode="r")
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-    gigabytes = 2 * a.shape[0] * a.shape[1] * 4 / 1e9
-    list(compare(a, b))  # warm-up: page cache
-    rates = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        list(compare(a, b))
-        rates.append(gigabytes / (time.perf_counter() - start))
+    processes = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    steps = a.shape[0]
+    gigabytes = 2 * steps * a.shape[1] * 4 / 1e9
+    bounds = [steps * p // processes for p in range(processes + 1)]
+    jobs = [(sys.argv[1], sys.argv[2], bounds[p], bounds[p + 1]) for p in range(processes)]
+    with multiprocessing.Pool(processes) as pool:
+        pool.map(compare_range, jobs)  # warm-up: page cache, imports in every process
+        rates = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            pool.map(compare_range, jobs)
+            rates.append(gigabytes / (time.perf_counter() - start))
     print("GB/s %.4f" % sorted(rates)[len(rates) // 2])
 
 

@@ -1,9 +1,22 @@
 package dev.logitparity.compare;
 
 import dev.logitparity.logits.FastExp;
+import dev.logitparity.logits.LogProbs;
+import dev.logitparity.logits.TopK;
 
 /** {@link StepPasses} one token at a time: the definition the vector passes are tested against. */
 final class ScalarStepPasses implements StepPasses {
+
+    @Override
+    public int argmax(float[] row, int vocab) {
+        return LogProbs.argmax(row, vocab);
+    }
+
+    @Override
+    public void topK(TopK top, float[] row, int vocab) {
+        top.reset(row);
+        top.offer(0, vocab);
+    }
 
     /**
      * B's terms are taken relative to A's maximum, {@code exp(xB - maxA) = exp(xA - maxA) * exp(xB - xA)}, so where
@@ -15,7 +28,10 @@ final class ScalarStepPasses implements StepPasses {
         return sums(rowA, rowB, 0, vocab, argA, argB);
     }
 
-    /** The sums over tokens {@code [from, to)} alone: what the vector passes leave over past their last full group. */
+    /**
+     * The sums over tokens {@code [from, to)} alone: what the vector passes leave over past their last full group, and
+     * the rare groups they do not take.
+     */
     static Sums sums(float[] rowA, float[] rowB, int from, int to, int argA, int argB) {
         float maxA = rowA[argA];
         float bAtA = rowB[argA];

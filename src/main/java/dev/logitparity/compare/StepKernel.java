@@ -7,30 +7,33 @@ import dev.logitparity.trace.Logits;
 import java.util.Arrays;
 
 /**
- * Computes one step's metrics from the two sides' logits rows in three passes over them: argmaxes, then exp sums with
- * everything else that needs no logsumexp, then the deltas ({@link StepPasses}). It owns the only per-row buffers of a comparison (two
- * float rows), reused for every step, so heap use does not depend on the number of steps. Not thread-safe.
+ * Computes one step's metrics from the two sides' logits rows in a few passes over them: argmaxes, then exp sums with
+ * everything else that needs no logsumexp, then the deltas, then the top k ({@link StepPasses}). It owns the only
+ * per-row buffers of a comparison (two float rows and two top-k lists), reused for every step, so heap use does not
+ * depend on the number of steps. Not thread-safe: a comparison on several threads gives each its own.
  */
 final class StepKernel {
     private final int vocab;
-    private final int topK;
     private final float[] rowA;
     private final float[] rowB;
+    private final TopK topA;
+    private final TopK topB;
     private final StepPasses passes = StepPasses.selected();
 
     StepKernel(int vocab, int topK) {
         this.vocab = vocab;
-        this.topK = topK;
         this.rowA = new float[vocab];
         this.rowB = new float[vocab];
+        this.topA = new TopK(Math.min(topK, vocab));
+        this.topB = new TopK(Math.min(topK, vocab));
     }
 
     StepMetrics twoSided(Logits a, Logits b, int step, int tokenA, int tokenB, boolean contextsDiffer) {
         a.copyRow(step, rowA);
         b.copyRow(step, rowB);
         boolean bitwiseEqual = Arrays.mismatch(rowA, 0, vocab, rowB, 0, vocab) < 0;
-        int argA = LogProbs.argmax(rowA, vocab);
-        int argB = LogProbs.argmax(rowB, vocab);
+        int argA = passes.argmax(rowA, vocab);
+        int argB = passes.argmax(rowB, vocab);
         StepPasses.Sums sums = passes.sums(rowA, rowB, vocab, argA, argB);
         int nonFiniteA = 0;
         int nonFiniteB = 0;
@@ -59,8 +62,8 @@ final class StepKernel {
                 rowA[i] = Float.NEGATIVE_INFINITY;
                 rowB[i] = Float.NEGATIVE_INFINITY;
             }
-            argA = LogProbs.argmax(rowA, vocab);
-            argB = LogProbs.argmax(rowB, vocab);
+            argA = passes.argmax(rowA, vocab);
+            argB = passes.argmax(rowB, vocab);
             sums = passes.sums(rowA, rowB, vocab, argA, argB);
         }
         int tokens = vocab - sums.masked();
@@ -138,25 +141,25 @@ final class StepKernel {
         if (nonFiniteA == vocab) {
             return new OneSidedStep(step, tokenA, tokenB, contextsDiffer, 0, 0, 0, 0, 0, nonFiniteA);
         }
-        int argA = LogProbs.argmax(rowA, vocab);
+        int argA = passes.argmax(rowA, vocab);
         double lse = LogProbs.logSumExp(rowA, vocab);
         return new OneSidedStep(step, tokenA, tokenB, contextsDiffer, argA, (double) rowA[argA] - rowA[tokenB],
                 rowA[argA] - lse, rowA[tokenB] - lse, LogProbs.rank(rowA, vocab, tokenB), nonFiniteA);
     }
 
     private double topKOverlap() {
-        int[] topA = TopK.of(rowA, vocab, topK);
-        int[] topB = TopK.of(rowB, vocab, topK);
+        passes.topK(topA, rowA, vocab);
+        passes.topK(topB, rowB, vocab);
         int common = 0;
-        for (int token : topA) {
-            for (int other : topB) {
-                if (token == other) {
+        for (int a = 0; a < topA.size(); a++) {
+            for (int b = 0; b < topB.size(); b++) {
+                if (topA.id(a) == topB.id(b)) {
                     common++;
                     break;
                 }
             }
         }
-        return (double) common / topA.length;
+        return (double) common / topA.size();
     }
 
     private boolean allFinite(float[] row) {

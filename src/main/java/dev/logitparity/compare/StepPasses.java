@@ -1,12 +1,20 @@
 package dev.logitparity.compare;
 
+import dev.logitparity.logits.TopK;
+
 /**
- * The two passes of a step over both logits rows that are the comparator's cost: the exp sums with everything else
- * that needs no logsumexp, then the deltas, which need the shift between the logsumexps. {@link ScalarStepPasses}
- * defines them; {@link VectorStepPasses} computes the same sums four doubles at a time (to 1e-12: only the order of
- * additions and the exp's last bit differ).
+ * The passes of a step over both logits rows that are the comparator's cost: each row's argmax, the exp sums with
+ * everything else that needs no logsumexp, then the deltas, which need the shift between the logsumexps, and each
+ * row's top k. {@link ScalarStepPasses} defines them; {@link VectorStepPasses} computes the same sums four doubles at a
+ * time (to 1e-12: only the order of additions and the exp's last bits differ) and the same argmaxes and top k exactly.
  */
 interface StepPasses {
+
+    /** {@link dev.logitparity.logits.LogProbs#argmax}: the lowest index of the largest value, NaN never chosen. */
+    int argmax(float[] row, int vocab);
+
+    /** Collects {@code row[0, vocab)}'s top k into {@code top}, as {@link TopK#of} would. */
+    void topK(TopK top, float[] row, int vocab);
 
     /**
      * @param expA               sum of exp(xA - maxA)

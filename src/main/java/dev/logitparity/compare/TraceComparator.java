@@ -12,12 +12,15 @@ import dev.logitparity.trace.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
  * Compares trace A (usually llama.cpp) with trace B (the other runtime) step by step over their common prefix, and
- * decides a {@link Verdict}. Rows are streamed through two reused buffers: heap use for logits does not depend on the
- * number of steps (the report keeps one small record per step).
+ * decides a {@link Verdict}. Rows are streamed through two reused buffers per thread: heap use for logits does not
+ * depend on the number of steps (the report keeps one small record per step). Steps are compared on
+ * {@link #threads(int)} threads, all available processors by default; each step's metrics depend on its own rows
+ * alone, so the report is the same, bit for bit, on any number of threads.
  * <pre>{@code
  * DivergenceReport report = TraceComparator.within(Band.defaults()).compare(llamaTrace, otherTrace);
  * }</pre>
@@ -32,16 +35,19 @@ public final class TraceComparator {
     private final int topK;
     private final IntPredicate endOfGeneration;
     private final NoiseFloor floor;
+    private final int threads;
 
-    private TraceComparator(Band band, int topK, IntPredicate endOfGeneration, NoiseFloor floor) {
+    private TraceComparator(Band band, int topK, IntPredicate endOfGeneration, NoiseFloor floor, int threads) {
         this.band = band;
         this.topK = topK;
         this.endOfGeneration = endOfGeneration;
         this.floor = floor;
+        this.threads = threads;
     }
 
     public static TraceComparator within(Band band) {
-        return new TraceComparator(band, DEFAULT_TOP_K, token -> false, null);
+        return new TraceComparator(band, DEFAULT_TOP_K, token -> false, null,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -54,12 +60,12 @@ public final class TraceComparator {
 
     /** This comparator with another band. */
     public TraceComparator withBand(Band other) {
-        return new TraceComparator(other, topK, endOfGeneration, floor);
+        return new TraceComparator(other, topK, endOfGeneration, floor, threads);
     }
 
     /** This comparator's band, with {@code floor}'s blame and findings: for a band given explicitly over a floor. */
     public TraceComparator withFloor(NoiseFloor measured) {
-        return new TraceComparator(band, topK, endOfGeneration, measured);
+        return new TraceComparator(band, topK, endOfGeneration, measured, threads);
     }
 
     /**
@@ -67,12 +73,22 @@ public final class TraceComparator {
      * chooses to stop is an {@link Verdict#EARLY_STOP} (an EOS or template difference), not a logit flip.
      */
     public TraceComparator endOfGeneration(IntPredicate isEndOfGeneration) {
-        return new TraceComparator(band, topK, isEndOfGeneration, floor);
+        return new TraceComparator(band, topK, isEndOfGeneration, floor, threads);
     }
 
     /** This comparator with another k for the top-k overlap. */
     public TraceComparator topK(int k) {
-        return new TraceComparator(band, BadInputException.requireAtLeastOne("top-k", k), endOfGeneration, floor);
+        return new TraceComparator(band, BadInputException.requireAtLeastOne("top-k", k), endOfGeneration, floor,
+                threads);
+    }
+
+    /**
+     * This comparator comparing steps on {@code n} threads, each holding two rows of logits; the report does not
+     * depend on {@code n}.
+     */
+    public TraceComparator threads(int n) {
+        return new TraceComparator(band, topK, endOfGeneration, floor,
+                BadInputException.requireAtLeastOne("threads", n));
     }
 
     public Band band() {
@@ -81,6 +97,10 @@ public final class TraceComparator {
 
     public int topK() {
         return topK;
+    }
+
+    public int threads() {
+        return threads;
     }
 
     /**
@@ -97,27 +117,28 @@ public final class TraceComparator {
                     + " logits per step, B (" + b.info().source() + ") has " + logitsB.vocab());
         }
         boolean topKOnly = logitsB != null && !logitsB.complete();
-        Logits logitsA = topKOnly ? new MaskedToListed(fullA, logitsB) : fullA;
         Lengths lengths = new Lengths(a.steps(), b.steps(), Math.min(a.steps(), b.steps()));
         if (logitsB == null) {
             checkTokensFit(b, vocab, lengths.compared());
         }
         PromptCheck prompt = PromptCheck.of(a.promptTokens(), b.promptTokens());
 
-        StepKernel kernel = new StepKernel(vocab, topK);
-        List<StepComparison> steps = new ArrayList<>(lengths.compared());
         Integer contextsDifferFrom = prompt.matches() ? null : 0;
-        for (int step = 0; step < lengths.compared(); step++) {
-            boolean differ = contextsDifferFrom != null;
-            int tokenA = a.token(step);
-            int tokenB = b.token(step);
-            steps.add(logitsB == null
-                    ? kernel.oneSided(logitsA, step, tokenA, tokenB, differ)
-                    : kernel.twoSided(logitsA, logitsB, step, tokenA, tokenB, differ));
-            if (!differ && tokenA != tokenB && step + 1 < lengths.compared()) {
+        for (int step = 0; contextsDifferFrom == null && step + 1 < lengths.compared(); step++) {
+            if (a.token(step) != b.token(step)) {
                 contextsDifferFrom = step + 1;
             }
         }
+        int differFrom = contextsDifferFrom == null ? Integer.MAX_VALUE : contextsDifferFrom;
+        List<StepComparison> steps = StepsInParallel.map(lengths.compared(), threads, () -> {
+            StepKernel kernel = new StepKernel(vocab, topK);
+            // a masked view holds a row buffer of its own: one per thread
+            Logits logitsA = topKOnly ? new MaskedToListed(fullA, logitsB) : fullA;
+            IntFunction<StepComparison> compareStep = step -> logitsB == null
+                    ? kernel.oneSided(logitsA, step, a.token(step), b.token(step), step >= differFrom)
+                    : kernel.twoSided(logitsA, logitsB, step, a.token(step), b.token(step), step >= differFrom);
+            return compareStep;
+        });
 
         UnlistedChoices unlisted = topKOnly ? UnlistedChoices.find(fullA, logitsB, lengths.compared())
                 : UnlistedChoices.none();

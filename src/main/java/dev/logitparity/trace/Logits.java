@@ -10,7 +10,10 @@ public interface Logits extends AutoCloseable {
 
     int vocab();
 
-    /** Copies the logits of {@code step} into {@code dst[0, vocab)}; {@code dst.length} must be at least vocab. */
+    /**
+     * Copies the logits of {@code step} into {@code dst[0, vocab)}; {@code dst.length} must be at least vocab. Called
+     * from several threads at once (the comparator compares steps in parallel), each with its own {@code dst}.
+     */
     void copyRow(int step, float[] dst);
 
     float get(int step, int token);

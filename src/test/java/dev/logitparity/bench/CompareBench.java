@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,11 +27,12 @@ import java.util.SplittableRandom;
 
 /**
  * Comparator throughput: two 256-step x 151,936-vocab float32 NPY files (Qwen2's vocabulary; ~156 MB each) compared
- * through {@link NpyLogits} on one thread, after a warm-up. Prints GB/s of logits compared
- * ({@code 2 * steps * vocab * 4} bytes per comparison / seconds) and the heap a comparison holds.
+ * through {@link NpyLogits}, after a warm-up, on one thread (the per-core figure) and on every core, in interleaved
+ * rounds. Prints GB/s of logits compared ({@code 2 * steps * vocab * 4} bytes per comparison / seconds), whether the
+ * all-cores report equals the one-thread one, and the heap a comparison holds.
  * <p>
- * Then the same per-step work in numpy on the same files ({@code src/test/python/compare_bench.py}), when python3
- * has numpy, and the ratio.
+ * Then the same per-step work in numpy on the same files ({@code src/test/python/compare_bench.py}, one process, then
+ * one per core), when python3 has numpy, each beside our figure for as many cores, and the ratio.
  * Usage: {@code CompareBench [folder] [steps] [vocab] [rounds]} (default {@code /tmp/logit-parity-bench 256 151936 5}).
  * The files are written once and reused while their shape matches.
  */
@@ -49,51 +51,103 @@ public final class CompareBench {
 
         try (Trace a = trace("llama.cpp", tokens, NpyLogits.open(fileA));
              Trace b = trace("other", tokens, NpyLogits.open(fileB))) {
-            TraceComparator comparator = TraceComparator.within(Band.defaults());
+            int cores = Runtime.getRuntime().availableProcessors();
+            TraceComparator oneThread = TraceComparator.within(Band.defaults()).threads(1);
+            TraceComparator allCores = oneThread.threads(cores);
             double bytes = 2.0 * steps * vocab * Float.BYTES;
-            System.out.printf(Locale.ROOT, "%d steps x %d vocab, %.1f MB of logits per comparison, java %s, %s%n",
-                    steps, vocab, bytes / 1e6, Runtime.version(), System.getProperty("os.arch"));
+            System.out.printf(Locale.ROOT, "%d steps x %d vocab, %.1f MB of logits per comparison, java %s, %s, "
+                    + "%d cores%n", steps, vocab, bytes / 1e6, Runtime.version(), System.getProperty("os.arch"), cores);
             DivergenceReport report = null;
             for (int r = 0; r < WARM_UP_ROUNDS; r++) {
-                report = comparator.compare(a, b);
+                report = oneThread.compare(a, b);
             }
-            System.out.printf(Locale.ROOT, "verdict %s, max |dlogprob| %.3g (warm-up: %d rounds)%n",
-                    report.summary().verdict(), report.summary().minimalPassingBand().logprob(), WARM_UP_ROUNDS);
+            System.out.printf(Locale.ROOT, "verdict %s, max |dlogprob| %.3g (warm-up: %d rounds); %d-thread report "
+                            + "equals the one-thread report: %s%n", report.summary().verdict(),
+                    report.summary().minimalPassingBand().logprob(), WARM_UP_ROUNDS, cores,
+                    report.equals(allCores.compare(a, b)));
 
-            double[] rates = new double[rounds];
-            long peak = 0;
-            for (int r = 0; r < rounds; r++) {
-                System.gc();
-                resetPeaks();
-                long start = System.nanoTime();
-                report = comparator.compare(a, b);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                peak = Math.max(peak, peakHeap());
-                rates[r] = bytes / seconds / 1e9;
-                System.out.printf(Locale.ROOT, "round %d: %.3f s, %.2f GB/s%n", r, seconds, rates[r]);
-            }
-            Arrays.sort(rates);
-            System.out.printf(Locale.ROOT, "single-threaded: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n",
-                    rates[rounds / 2], rates[0], rates[rounds - 1], bytes / rates[rounds / 2] / 1e6 / steps);
-            numpy(fileA, fileB).ifPresentOrElse(numpy -> System.out.printf(Locale.ROOT,
-                            "numpy, same files, same per-step work: %.2f GB/s; ours / numpy = %.2f%n", numpy,
-                            rates[rounds / 2] / numpy),
-                    () -> System.out.println("numpy: not run (python3 with numpy not found)"));
+            long[] peak = new long[1];
+            List<Rates> rates = interleavedRounds(List.of(oneThread, allCores), a, b, bytes, rounds, peak);
+            double single = rates.get(0).summary("one thread", a.steps(), bytes);
+            System.out.printf(Locale.ROOT, "one thread: median %.2f GB/s per CPU-second of the comparing thread%n",
+                    rates.get(0).medianPerCpuSecond());
+            double parallel = rates.get(1).summary(cores + " threads", a.steps(), bytes);
+            printBeside(single, numpy(fileA, fileB, 1), "numpy, same files, same per-step work, one process");
+            printBeside(parallel, numpy(fileA, fileB, cores),
+                    "numpy, same files, same per-step work, " + cores + " processes");
             System.gc();
             long retained = usedHeap();
             System.out.printf(Locale.ROOT, "heap: %.1f MB used after GC with the report alive (%d steps), "
                             + "peak during a round %.1f MB (uncollected garbage included), -Xmx %.0f MB%n",
-                    retained / 1e6, report.steps().size(), peak / 1e6,
+                    retained / 1e6, report.steps().size(), peak[0] / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);
         }
     }
 
-    /** {@code src/test/python/compare_bench.py}'s median GB/s on the same files, when python3 has numpy. */
-    private static OptionalDouble numpy(Path fileA, Path fileB) {
+    /**
+     * {@code rounds} comparisons by each comparator, interleaved round by round so that all see the machine in the
+     * same state (other processes on a shared machine come and go); prints each round and keeps the heap's peak in
+     * {@code peak}.
+     */
+    private static List<Rates> interleavedRounds(List<TraceComparator> comparators, Trace a, Trace b, double bytes,
+                                                 int rounds, long[] peak) {
+        List<Rates> rates = comparators.stream().map(c -> new Rates(new double[rounds], new double[rounds])).toList();
+        ThreadMXBean thread = ManagementFactory.getThreadMXBean();
+        for (int r = 0; r < rounds; r++) {
+            for (int c = 0; c < comparators.size(); c++) {
+                System.gc();
+                resetPeaks();
+                long start = System.nanoTime();
+                long cpuStart = thread.getCurrentThreadCpuTime();
+                comparators.get(c).compare(a, b);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                // with one thread the comparing thread is this one: its CPU time leaves out other processes' turns
+                double cpuSeconds = (thread.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                peak[0] = Math.max(peak[0], peakHeap());
+                rates.get(c).wall()[r] = bytes / seconds / 1e9;
+                rates.get(c).perCpuSecond()[r] = bytes / cpuSeconds / 1e9;
+                System.out.printf(Locale.ROOT, "round %d, %d thread(s): %.3f s, %.2f GB/s%n", r,
+                        comparators.get(c).threads(), seconds, rates.get(c).wall()[r]);
+            }
+        }
+        return rates;
+    }
+
+    /** GB/s of each round, by the wall clock and per CPU-second of the calling thread. */
+    private record Rates(double[] wall, double[] perCpuSecond) {
+
+        /** Prints the median GB/s, the range and ms per step; returns the median. */
+        double summary(String label, int steps, double bytes) {
+            double[] sorted = wall.clone();
+            Arrays.sort(sorted);
+            double median = sorted[sorted.length / 2];
+            System.out.printf(Locale.ROOT, "%s: median %.2f GB/s (min %.2f, max %.2f), %.2f ms/step%n", label,
+                    median, sorted[0], sorted[sorted.length - 1], bytes / median / 1e6 / steps);
+            return median;
+        }
+
+        double medianPerCpuSecond() {
+            double[] sorted = perCpuSecond.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
+        }
+    }
+
+    private static void printBeside(double ours, OptionalDouble numpy, String what) {
+        numpy.ifPresentOrElse(rate -> System.out.printf(Locale.ROOT, "%s: %.2f GB/s; ours / numpy = %.2f%n", what,
+                        rate, ours / rate),
+                () -> System.out.println("numpy: not run (python3 with numpy not found)"));
+    }
+
+    /**
+     * {@code src/test/python/compare_bench.py}'s median GB/s on the same files in {@code processes} processes, when
+     * python3 has numpy.
+     */
+    private static OptionalDouble numpy(Path fileA, Path fileB, int processes) {
         Path script = Path.of("src/test/python/compare_bench.py");
         try {
-            Process process = new ProcessBuilder("python3", script.toString(), fileA.toString(), fileB.toString(), "3")
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("python3", script.toString(), fileA.toString(), fileB.toString(), "3",
+                    String.valueOf(processes)).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (process.waitFor() != 0 || !out.startsWith("GB/s ")) {
                 return OptionalDouble.empty();

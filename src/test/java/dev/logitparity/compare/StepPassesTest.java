@@ -1,6 +1,8 @@
 package dev.logitparity.compare;
 
 import dev.logitparity.logits.LogProbs;
+import dev.logitparity.logits.PlainRanking;
+import dev.logitparity.logits.TopK;
 import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,17 +11,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The vector passes give the scalar passes' sums to 1e-12 relative (the comparator's figures are made of them), and
- * the same counts exactly, on rows that take every path: B's exp from A's or its own, maxima far apart, masked
- * tokens, ties at the rank thresholds, non-finite values, and rows whose length leaves a partial last group.
+ * the same counts, argmaxes and top k exactly, on rows that take every path: B's exp from A's or its own, maxima far
+ * apart, masked tokens, ties at the rank thresholds, non-finite values, and rows whose length leaves a partial last
+ * group.
  */
 class StepPassesTest {
 
     private static final double RELATIVE = 1e-12;
+    private static final int[] ODD_LENGTHS = {1, 3, 4, 7, 8, 9, 17, 1003};
 
     @ParameterizedTest(name = "noise {0}")
     @ValueSource(doubles = {0, 1e-6, 1e-3, 0.02, 0.1, 3})
@@ -63,6 +68,58 @@ class StepPassesTest {
     }
 
     @Test
+    void rowsWithScatteredSpecialValuesHugeSpreadsAndTiesGiveTheScalarSums() {
+        for (int vocab : ODD_LENGTHS) {
+            for (long seed = 0; seed < 40; seed++) {
+                SplittableRandom random = new SplittableRandom(seed * 31 + vocab);
+                float[] a = adversarialRow(random, vocab);
+                float[] b = new float[vocab];
+                double noise = random.nextBoolean() ? 1e-3 : 0.5;
+                for (int i = 0; i < vocab; i++) {
+                    b[i] = random.nextInt(40) == 0 ? a[i] : (float) (a[i] + random.nextGaussian() * noise);
+                }
+                sprinkleSpecials(random, b);
+                assertSamePasses(a, b);
+                assertSamePasses(b, a);
+            }
+        }
+    }
+
+    @Test
+    void argmaxAndTopKAreExactlyTheScalarOnesOnAdversarialRows() {
+        StepPasses vector = new VectorStepPasses();
+        StepPasses scalar = new ScalarStepPasses();
+        for (int vocab : ODD_LENGTHS) {
+            for (long seed = 0; seed < 60; seed++) {
+                SplittableRandom random = new SplittableRandom(seed * 17 + vocab);
+                float[] row = seed == 0 ? filled(vocab, Float.NEGATIVE_INFINITY)
+                        : seed == 1 ? filled(vocab, Float.NaN) : adversarialRow(random, vocab);
+                String where = "vocab " + vocab + " seed " + seed + ": " + Arrays.toString(Arrays.copyOf(row, 12));
+                assertEquals(scalar.argmax(row, vocab), vector.argmax(row, vocab), where);
+                for (int k : new int[] {1, 3, 10, vocab + 2}) {
+                    assertArrayEquals(TopK.of(row, vocab, k), collect(vector, row, k), where + " k " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void argmaxAndTopKFollowGreedyOrderWhereNoValueIsNaN() {
+        StepPasses vector = new VectorStepPasses();
+        for (int vocab : ODD_LENGTHS) {
+            SplittableRandom random = new SplittableRandom(vocab);
+            float[] row = adversarialRow(random, vocab);
+            for (int i = 0; i < vocab; i++) {
+                row[i] = Float.isNaN(row[i]) ? 0.0f : row[i];
+            }
+            int[] order = PlainRanking.greedyOrder(row);
+            assertEquals(order[0], vector.argmax(row, vocab), "vocab " + vocab);
+            int k = Math.min(10, vocab);
+            assertArrayEquals(Arrays.copyOf(order, k), collect(vector, row, 10), "vocab " + vocab);
+        }
+    }
+
+    @Test
     void nonFiniteValuesLeaveNonFiniteSumsAsTheScalarOnesDo() {
         float[] a = {1, 2, Float.NaN, 0, 1, 2, 3};
         float[] b = {1, 2, 3, Float.POSITIVE_INFINITY, 1, 2, 3};
@@ -96,6 +153,46 @@ class StepPassesTest {
         assertTrue(Double.isNaN(e[3]));
     }
 
+    /**
+     * Values from a small set (ties everywhere, -0.0 beside 0.0) or spread over +-2000 (far below the maximum and far
+     * apart between the sides), with NaN and infinities scattered.
+     */
+    private static float[] adversarialRow(SplittableRandom random, int vocab) {
+        float[] row = new float[vocab];
+        boolean ties = random.nextBoolean();
+        double spread = random.nextBoolean() ? 3 : 2000;
+        float[] few = {-0.0f, 0.0f, 1, 2, 2, -5};
+        for (int i = 0; i < vocab; i++) {
+            row[i] = ties ? few[random.nextInt(few.length)] : (float) (random.nextGaussian() * spread);
+        }
+        sprinkleSpecials(random, row);
+        return row;
+    }
+
+    private static void sprinkleSpecials(SplittableRandom random, float[] row) {
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        int count = random.nextInt(4);
+        for (int n = 0; n < count; n++) {
+            row[random.nextInt(row.length)] = specials[random.nextInt(specials.length)];
+        }
+    }
+
+    private static float[] filled(int vocab, float value) {
+        float[] row = new float[vocab];
+        Arrays.fill(row, value);
+        return row;
+    }
+
+    private static int[] collect(StepPasses passes, float[] row, int k) {
+        TopK top = new TopK(Math.min(k, row.length));
+        passes.topK(top, row, row.length);
+        int[] ids = new int[top.size()];
+        for (int place = 0; place < ids.length; place++) {
+            ids[place] = top.id(place);
+        }
+        return ids;
+    }
+
     private static void assertSamePasses(float[] a, float[] b) {
         int vocab = a.length;
         int argA = LogProbs.argmax(a, vocab);
@@ -120,8 +217,11 @@ class StepPassesTest {
         assertClose(scalarDeltas.sumSquares(), vectorDeltas.sumSquares(), where + " sum delta^2");
     }
 
-    /** Within 1e-12 of the scalar sum, relative, or absolute for sums below 1 (where terms cancel). */
+    /**
+     * Within 1e-12 of the scalar sum, relative, or absolute for sums below 1 (where terms cancel); the very same value
+     * where the scalar sum is not finite.
+     */
     private static void assertClose(double scalar, double vector, String what) {
-        assertEquals(scalar, vector, RELATIVE * Math.max(1, Math.abs(scalar)), what);
+        assertEquals(scalar, vector, Double.isFinite(scalar) ? RELATIVE * Math.max(1, Math.abs(scalar)) : 0, what);
     }
 }

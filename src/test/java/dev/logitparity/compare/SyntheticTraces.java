@@ -3,11 +3,13 @@ package dev.logitparity.compare;
 import dev.logitparity.logits.PlainRanking;
 import dev.logitparity.trace.CaptureMode;
 import dev.logitparity.trace.InMemoryLogits;
+import dev.logitparity.trace.Logits;
 import dev.logitparity.trace.RunInfo;
 import dev.logitparity.trace.Trace;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ObjIntConsumer;
 
 /** Small hand-built traces for comparator and export tests: no libllama needed. */
 public final class SyntheticTraces {
@@ -88,5 +90,31 @@ public final class SyntheticTraces {
             z[i] = row[i] - lse;
         }
         return z;
+    }
+
+    /** {@code inner}, with {@code beforeCopy} told of each row copy (the buffer and the step) before it is made. */
+    public static Logits intercepting(Logits inner, ObjIntConsumer<float[]> beforeCopy) {
+        return new Logits() {
+            @Override
+            public int steps() {
+                return inner.steps();
+            }
+
+            @Override
+            public int vocab() {
+                return inner.vocab();
+            }
+
+            @Override
+            public void copyRow(int step, float[] dst) {
+                beforeCopy.accept(dst, step);
+                inner.copyRow(step, dst);
+            }
+
+            @Override
+            public float get(int step, int token) {
+                return inner.get(step, token);
+            }
+        };
     }
 }
