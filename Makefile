@@ -56,7 +56,8 @@ models: build
 	@$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models \
 	  --twins-of models/kjv-llama-f32.gguf
 
-## Realistic-shape models for benchmarks (Qwen2-0.5B shape is ~530 MB).
+## Realistic-shape models for benchmarks (Qwen2-0.5B shape is ~530 MB; its F32 twin, for divergence-locate's
+## end-to-end case, ~2 GB).
 bench-models: build
 	@echo "generating the test models in models/:"
 	@$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench

@@ -86,7 +86,8 @@ public final class PairCapture {
             a.close();
             throw e;
         }
-        return new TracePair(a, capturedB(b), List.of("A decoded freely; B (" + gguf + ") was teacher-forced on A's tokens"));
+        return new TracePair(a, capturedB(b),
+                List.of("A decoded freely; B (" + gguf + ") was teacher-forced on A's tokens"));
     }
 
     private TracePair againstReference() {
