@@ -16,7 +16,7 @@ PROMPT ?= The capital of France is
 STEPS ?= 32
 
 .PHONY: all native native-from-source bindings build models bench-models test demo bench bench-compare \
-	bench-reference bench-sensitivity bench-settings clean
+	bench-reference bench-jmh bench-sensitivity bench-settings clean
 
 all: build
 
@@ -56,7 +56,8 @@ models: build
 	@$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models \
 	  --twins-of models/kjv-llama-f32.gguf
 
-## Realistic-shape models for benchmarks (Qwen2-0.5B shape is ~530 MB).
+## Realistic-shape models for benchmarks (Qwen2-0.5B shape is ~530 MB; its F32 twin, for divergence-locate's
+## end-to-end case, ~2 GB).
 bench-models: build
 	@echo "generating the test models in models/:"
 	@$(JAVA) -cp '$(CP)' dev.logitparity.cli.Main make-models --vocab-dir native/llama.cpp/models --out models --shapes bench
@@ -103,6 +104,14 @@ bench-reference: bench-models
 	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -cp '$(CP):target/test-classes' dev.logitparity.reference.MatVecBench
 	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 16 3
+
+## JMH micro-benchmarks of the kernels (bench/): exp (Math, FastExp, VectorExp), the reference's dot product (vector
+## vs scalar; F32, F16, Q8_0; 896 and 4,864 columns in cache) and F16/Q8_0 row decode; about 3 minutes. JMH's own
+## arguments go in JMH, e.g. make bench-jmh JMH='-f 1 -wi 3 -i 3 DotBench -p type=Q8_0' (-h lists them).
+JMH ?= -f 1 -wi 3 -w 1s -i 5 -r 1s
+bench-jmh:
+	$(call quietly,$(MVN) -pl bench -am package -DskipTests)
+	$(JAVA) --sun-misc-unsafe-memory-access=allow -jar bench/target/benchmarks.jar $(JMH)
 
 ## The README's settings table: how far each llama.cpp setting moves log-probabilities from its defaults.
 bench-settings: models

@@ -18,6 +18,7 @@ import dev.logitparity.judge.FlooredJudgement;
 import dev.logitparity.judge.LayerLocaliser;
 import dev.logitparity.judge.PairCapture;
 import dev.logitparity.judge.PairComparison;
+import dev.logitparity.judge.PhaseListener;
 import dev.logitparity.judge.TracePair;
 import dev.logitparity.llama.LlamaContext;
 import dev.logitparity.llama.LlamaModel;
@@ -146,8 +147,9 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
     @Mixin
     LlamaOptions llama;
 
-    @Option(names = "--timings", description = "Print the wall time of each phase on stderr: load, capture (both "
-            + "sides), judge (noise floor: reference and llama.cpp re-runs, comparisons), arbiter, layers, export, report.")
+    @Option(names = "--timings", description = "Print the wall time of each phase on stderr: load, capture A, "
+            + "capture B, compare, weights check (B another GGUF), llama.cpp replays and reference (the noise floor), "
+            + "arbiter, layers, export, report, close; and their total.")
     boolean timings;
 
     @Spec
@@ -177,38 +179,41 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
         FlooredJudgement judgement = new FlooredJudgement(TraceComparator.within(Band.logprob(0)).topK(topK),
                 band.band(), band.probe());
         PhaseTimer timer = new PhaseTimer();
+        int status;
         try (LlamaModel m = llama.library().loadModel(model, llama.modelSettings());
              LlamaContext context = m.newContext(
                      llama.contextSettings(m, m.vocab().tokenize(prompt).length + n));
              TracePair pair = capture(timer, context, other, n)) {
-            timer.mark("capture");
             PairComparison compared = PairComparison.of(judgement, context, pair,
-                    other instanceof AgainstSpec.Model(Path gguf) ? gguf : null);
+                    other instanceof AgainstSpec.Model(Path gguf) ? gguf : null, timer);
             DivergenceReport report = compared.report();
-            timer.mark("judge");
+            timer.phaseEnded(PhaseListener.COMPARE);
             IntFunction<String> pieces = pieceRenderer(m.vocab());
             Optional<Arbitration> arbitration = arbiter ? new Arbiter(model).arbitrate(pair, report) : Optional.empty();
-            timer.mark("arbiter");
+            timer.phaseEnded("arbiter");
             Optional<LayerLocalisation> localisation = layers || layersStep != null
                     ? Optional.of(localise(m, pair.llama(), report, other)) : Optional.empty();
-            timer.mark("layers");
+            timer.phaseEnded("layers");
             List<String> written = export(pair, report, pieces, arbitration);
             if (chart != null && localisation.isPresent()) {
                 Path heatMap = layersChart(chart);
                 LayerHeatMap.write(localisation.get(), heatMap);
                 written.add("wrote " + heatMap + " (layer x op heat map)");
             }
-            timer.mark("export");
+            timer.phaseEnded("export");
             print(report, Optional.ofNullable(compared.tokenization()), arbitration, localisation, pieces);
             // after the report, one line per file; on stderr with --json, whose stdout is one JSON document
             PrintWriter listing = json.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
             written.forEach(listing::println);
-            timer.mark("report");
-            if (timings) {
-                timer.print(spec.commandLine().getErr());
-            }
-            return report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
+            timer.phaseEnded("report");
+            status = report.summary().verdict() == Verdict.IDENTICAL ? 0 : Main.DIVERGED;
         }
+        if (timings) {
+            // the traces' mappings and both llama.cpp handles released
+            timer.phaseEnded("close");
+            timer.print(spec.commandLine().getErr());
+        }
+        return status;
     }
 
     /**
@@ -251,8 +256,8 @@ final class LocateCommand implements Callable<Integer>, Examples.Shown {
     }
 
     private TracePair capture(PhaseTimer timer, LlamaContext context, AgainstSpec other, int n) {
-        timer.mark("load");
-        return new PairCapture(context, prompt, n, !noStop, captureArguments()).against(other);
+        timer.phaseEnded("load");
+        return new PairCapture(context, prompt, n, !noStop, captureArguments()).timed(timer).against(other);
     }
 
     private List<String> captureArguments() {

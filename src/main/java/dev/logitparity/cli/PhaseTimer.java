@@ -1,30 +1,37 @@
 package dev.logitparity.cli;
 
+import dev.logitparity.judge.PhaseListener;
+
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** Wall time per phase of a command, for {@code --timings}: each {@link #mark} closes the phase since the last one. */
-final class PhaseTimer {
+/**
+ * Wall time per phase of a command, for {@code --timings}: each {@link #phaseEnded} closes the phase since the last
+ * one, and a phase that recurs (the comparison, after each noise-floor probe) accumulates, so the phases tile the
+ * command's time and sum to the total.
+ */
+final class PhaseTimer implements PhaseListener {
 
     private final Map<String, Long> nanos = new LinkedHashMap<>();
     private final long start = System.nanoTime();
     private long last = start;
 
-    void mark(String phase) {
+    @Override
+    public void phaseEnded(String phase) {
         long now = System.nanoTime();
         nanos.merge(phase, now - last, Long::sum);
         last = now;
     }
 
-    /** One line: every phase in order, then the total. */
+    /** One line per phase, in the order each first ended, with its share of the total; then the total. */
     void print(PrintWriter err) {
-        String phases = nanos.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
-                .collect(Collectors.joining(", "));
-        err.printf(Locale.ROOT, "timings: %s; total %.2f s%n", phases, (last - start) / 1e9);
+        long total = last - start;
+        err.println("timings (wall):");
+        nanos.forEach((phase, time) -> err.printf(Locale.ROOT, "  %-18s %9.3f s %5.1f %%%n", phase, time / 1e9,
+                total == 0 ? 0 : 100.0 * time / total));
+        err.printf(Locale.ROOT, "  %-18s %9.3f s%n", "total", total / 1e9);
         err.flush();
     }
 }

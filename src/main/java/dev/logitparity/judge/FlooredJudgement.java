@@ -45,14 +45,25 @@ public record FlooredJudgement(TraceComparator comparator, BandChoice band, Nois
 
     /** @param otherModel B's GGUF when B is llama.cpp on another model file, else null */
     public DivergenceReport judge(LlamaContext context, TracePair pair, Path otherModel) {
+        return judge(context, pair, otherModel, PhaseListener.NONE);
+    }
+
+    /** {@link #judge(LlamaContext, TracePair, Path)}, telling {@code phases} where each of its phases ends. */
+    public DivergenceReport judge(LlamaContext context, TracePair pair, Path otherModel, PhaseListener phases) {
         StepComparison divergence = comparator.compare(pair.llama(), pair.other()).summary().divergence();
-        NoiseFloorProbe.Twin twin = otherModel == null ? null
-                : NoiseFloorProbe.twinOf(context.model().path(), otherModel);
+        phases.phaseEnded(PhaseListener.COMPARE);
+        NoiseFloorProbe.Twin twin = null;
+        if (otherModel != null) {
+            twin = NoiseFloorProbe.twinOf(context.model().path(), otherModel);
+            phases.phaseEnded(PhaseListener.WEIGHTS_CHECK);
+        }
         Set<Integer> also = new TreeSet<>();
         while (true) {
-            NoiseFloor floor = probe.measure(context, pair, divergence, twin, also);
+            NoiseFloor floor = probe.measure(context, pair, divergence, twin, also, phases);
+            phases.phaseEnded(PhaseListener.REFERENCE);
             DivergenceReport report = comparator.withBand(band.over(floor.band())).withFloor(floor)
                     .compare(pair.llama(), pair.other());
+            phases.phaseEnded(PhaseListener.COMPARE);
             Integer outside = report.summary().firstOutOfBand();
             if (outside == null || floor.steps().contains(outside) || also.size() >= MAX_EXTRA_PROBES) {
                 return report;

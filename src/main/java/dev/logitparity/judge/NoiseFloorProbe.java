@@ -67,14 +67,16 @@ public final class NoiseFloorProbe {
      * @param divergence the first divergent step (band-independent), or null
      * @param twin       B when it is llama.cpp on another GGUF, else null
      * @param alsoSteps  steps to probe besides the first few and the divergence
+     * @param phases     told where {@link PhaseListener#LLAMA_REPLAYS} end (the rest is the reference's)
      */
     public NoiseFloor measure(LlamaContext context, TracePair pair, StepComparison divergence, Twin twin,
-                              Set<Integer> alsoSteps) {
+                              Set<Integer> alsoSteps, PhaseListener phases) {
         long start = System.nanoTime();
         Trace llama = pair.llama();
         List<Integer> steps = probedSteps(llama.steps(), divergence, alsoSteps);
         int[] fed = Arrays.copyOf(llama.tokens(), steps.getLast() + 1);
         Map<String, Map<Integer, Distance>> kernels = kernelChoices(context, llama, fed, steps);
+        phases.phaseEnded(PhaseListener.LLAMA_REPLAYS);
         Map<String, Distance> kernelMax = new LinkedHashMap<>();
         kernels.forEach((name, perStep) -> kernelMax.put(name, largest(perStep)));
         Path model = context.model().path();

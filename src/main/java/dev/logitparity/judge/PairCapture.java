@@ -35,6 +35,7 @@ public final class PairCapture {
     private final int steps;
     private final boolean stopAtEndOfGeneration;
     private final List<String> captureArguments;
+    private final PhaseListener phases;
 
     /**
      * @param captureArguments the arguments of an equivalent {@code capture} command (model, prompt, steps, llama
@@ -42,11 +43,22 @@ public final class PairCapture {
      */
     public PairCapture(LlamaContext context, String prompt, int steps, boolean stopAtEndOfGeneration,
                        List<String> captureArguments) {
+        this(context, prompt, steps, stopAtEndOfGeneration, captureArguments, PhaseListener.NONE);
+    }
+
+    private PairCapture(LlamaContext context, String prompt, int steps, boolean stopAtEndOfGeneration,
+                        List<String> captureArguments, PhaseListener phases) {
         this.context = context;
         this.prompt = prompt;
         this.steps = steps;
         this.stopAtEndOfGeneration = stopAtEndOfGeneration;
         this.captureArguments = List.copyOf(captureArguments);
+        this.phases = phases;
+    }
+
+    /** This capture telling {@code phases} where {@link PhaseListener#CAPTURE_A} and {@code CAPTURE_B} end. */
+    public PairCapture timed(PhaseListener phases) {
+        return new PairCapture(context, prompt, steps, stopAtEndOfGeneration, captureArguments, phases);
     }
 
     public TracePair against(AgainstSpec spec) {
@@ -61,31 +73,44 @@ public final class PairCapture {
 
     private TracePair againstModel(Path gguf) {
         LlamaModel model = context.model();
-        Trace a = new LlamaEngine(context).freeRun(prompt, steps, stopAtEndOfGeneration);
+        Trace a = capturedA(new LlamaEngine(context).freeRun(prompt, steps, stopAtEndOfGeneration));
+        Trace b;
         try (LlamaModel other = model.library().loadModel(gguf, model.settings());
              LlamaContext otherContext = other.newContext(context.settings())) {
             if (otherContext.vocabSize() != context.vocabSize()) {
                 throw new BadInputException("--against " + gguf + ": vocabulary of " + otherContext.vocabSize()
                         + " tokens, " + model.path() + " has " + context.vocabSize());
             }
-            Trace b = new LlamaEngine(otherContext).teacherForced(prompt, a.tokens());
-            return new TracePair(a, b, List.of("A decoded freely; B (" + gguf + ") was teacher-forced on A's tokens"));
+            b = new LlamaEngine(otherContext).teacherForced(prompt, a.tokens());
         } catch (RuntimeException e) {
             a.close();
             throw e;
         }
+        return new TracePair(a, capturedB(b),
+                List.of("A decoded freely; B (" + gguf + ") was teacher-forced on A's tokens"));
     }
 
     private TracePair againstReference() {
-        Trace a = new LlamaEngine(context).freeRun(prompt, steps, stopAtEndOfGeneration);
+        Trace a = capturedA(new LlamaEngine(context).freeRun(prompt, steps, stopAtEndOfGeneration));
+        Trace b;
         try (ReferenceModel reference = ReferenceModel.open(context.model().path())) {
-            Trace b = new GreedyRecorder(new ReferenceEngine(reference)).teacherForced(prompt, a.promptTokens(), a.tokens());
-            return new TracePair(a, b, List.of("A decoded freely; B is the pure-Java f64 reference engine, "
-                    + "teacher-forced on A's tokens"));
+            b = new GreedyRecorder(new ReferenceEngine(reference)).teacherForced(prompt, a.promptTokens(), a.tokens());
         } catch (RuntimeException e) {
             a.close();
             throw e;
         }
+        return new TracePair(a, capturedB(b), List.of("A decoded freely; B is the pure-Java f64 reference engine, "
+                + "teacher-forced on A's tokens"));
+    }
+
+    private Trace capturedA(Trace a) {
+        phases.phaseEnded(PhaseListener.CAPTURE_A);
+        return a;
+    }
+
+    private Trace capturedB(Trace b) {
+        phases.phaseEnded(PhaseListener.CAPTURE_B);
+        return b;
     }
 
     private TracePair againstDump(Path path, List<String> notes) {
@@ -109,6 +134,7 @@ public final class PairCapture {
      * A cannot be captured, so no trace outlives a failed pair.
      */
     private TracePair teacherForcedOn(Trace b, List<String> notes) {
+        capturedB(b);
         try {
             List<String> all = new ArrayList<>(notes);
             if (TraceSources.tokensFromText(b)) {
@@ -119,7 +145,7 @@ public final class PairCapture {
                 all.add("B's prompt differs from the one given here: " + b.info().prompt());
             }
             all.add("A (llama.cpp) was teacher-forced on B's " + b.steps() + " tokens");
-            Trace a = new LlamaEngine(context).teacherForced(prompt, b.tokens());
+            Trace a = capturedA(new LlamaEngine(context).teacherForced(prompt, b.tokens()));
             return new TracePair(a, b, all);
         } catch (RuntimeException e) {
             b.close();
@@ -149,7 +175,9 @@ public final class PairCapture {
             }
             // Nothing to teacher-force on: llama.cpp's own run shows what apr did not produce.
             notes.add("A (llama.cpp) decoded freely: B has no tokens");
-            return new TracePair(new LlamaEngine(context).freeRun(prompt, steps, stopAtEndOfGeneration), b, notes);
+            capturedB(b);
+            return new TracePair(capturedA(new LlamaEngine(context).freeRun(prompt, steps, stopAtEndOfGeneration)), b,
+                    notes);
         } finally {
             delete(json);
         }

@@ -25,11 +25,17 @@ public record PairComparison(DivergenceReport report, PromptDiagnosis tokenizati
     /** @param otherModel B's GGUF when B is llama.cpp on another model file, else null */
     public static PairComparison of(FlooredJudgement judgement, LlamaContext context, TracePair pair,
                                     Path otherModel) {
+        return of(judgement, context, pair, otherModel, PhaseListener.NONE);
+    }
+
+    /** {@link #of(FlooredJudgement, LlamaContext, TracePair, Path)}, telling {@code phases} where the judging's end. */
+    public static PairComparison of(FlooredJudgement judgement, LlamaContext context, TracePair pair,
+                                    Path otherModel, PhaseListener phases) {
         Trace a = pair.llama();
         Trace b = pair.other();
         LlamaModel model = context.model();
         DivergenceReport report = judgement.endOfGeneration(model.vocab()::isEndOfGeneration)
-                .judge(context, pair, otherModel);
+                .judge(context, pair, otherModel, phases);
         for (String note : pair.notes()) {
             report = report.withNote(note);
         }

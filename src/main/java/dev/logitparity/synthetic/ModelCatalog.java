@@ -61,7 +61,12 @@ public final class ModelCatalog {
                 new ModelDimensions(768, 12, 12, 12, 3072, 1024), true, seed, Architecture.GPT2.vocabFile());
     }
 
+    /**
+     * The real-model shapes, and the Qwen2-0.5B shape's F32 twin (same float weights, about 2 GB): the end-to-end
+     * case of {@code divergence-locate --timings}, a quantised model against its original.
+     */
     public static List<ModelSpec> benchShapes(long seed) {
-        return List.of(qwen2HalfBillionShape(seed), smolLm135mShape(seed), gpt2124mShape(seed));
+        return List.of(qwen2HalfBillionShape(seed), qwen2HalfBillionShape(seed).withType(GgmlType.F32),
+                smolLm135mShape(seed), gpt2124mShape(seed));
     }
 }
