@@ -59,18 +59,23 @@ final class VectorMatVec implements MatVec {
 
     /**
      * Decodes each row once, widened to double, and multiplies every input by it, three inputs to a pass over the
-     * row: each load of a weight vector then serves three products. (F16 goes this way even for one input:
-     * GgmlQuants' Float.float16ToFloat loop compiles to the CPU's half-to-float instructions, faster than any Vector
-     * API bit manipulation.)
+     * row: each load of a weight vector then serves three products. Q8_0 decodes on the Vector API; F32 and F16
+     * through GgmlQuants and a widening loop (F16 goes this way even for one input: GgmlQuants'
+     * Float.float16ToFloat loop compiles to the CPU's half-to-float instructions, faster than any Vector API bit
+     * manipulation).
      */
     private static void multiplyDecoded(WeightMatrix w, double[][] xs, int count, double[][] ys, int from, int to) {
         int n = w.columns();
-        float[] decoded = new float[n];
+        float[] decoded = w.type() == GgmlType.Q8_0 ? null : new float[n];
         double[] row = new double[n];
         for (int r = from; r < to; r++) {
-            w.decodeRow(r, decoded);
-            for (int c = 0; c < n; c++) {
-                row[c] = decoded[c];
+            if (w.type() == GgmlType.Q8_0) {
+                decodeQ8_0(w.data(), r * w.rowBytes(), row);
+            } else {
+                w.decodeRow(r, decoded);
+                for (int c = 0; c < n; c++) {
+                    row[c] = decoded[c];
+                }
             }
             int t = 0;
             for (; t + 3 <= count; t += 3) {
@@ -78,6 +83,20 @@ final class VectorMatVec implements MatVec {
             }
             for (; t < count; t++) {
                 ys[t][r] = dot(row, xs[t]);
+            }
+        }
+    }
+
+    /** {@link #dotQ8_0}'s decode alone, into {@code row}: the same doubles, stored rather than multiplied. */
+    private static void decodeQ8_0(MemorySegment data, long offset, double[] row) {
+        for (int c = 0; c < row.length; c += QK8_0) {
+            long block = offset + (long) (c / QK8_0) * Q8_0_BLOCK_BYTES;
+            double d = Float.float16ToFloat(data.get(HALF_LE, block));
+            for (int eighth = 0; eighth < QK8_0; eighth += 8) {
+                IntVector quants = (IntVector) ByteVector.fromMemorySegment(B8, data, block + Short.BYTES + eighth, LE)
+                        .convertShape(VectorOperators.B2I, I8, 0);
+                ((DoubleVector) quants.convertShape(VectorOperators.I2D, D4, 0)).mul(d).intoArray(row, c + eighth);
+                ((DoubleVector) quants.convertShape(VectorOperators.I2D, D4, 1)).mul(d).intoArray(row, c + eighth + 4);
             }
         }
     }
