@@ -93,10 +93,13 @@ target/bench/greedy-loop: src/test/c/greedy-loop.c | native
 	  native/lib/libllama.v0.4.0.so native/lib/libggml.v0.4.0.so native/lib/libggml-base.so \
 	  -Wl,-rpath,'$$ORIGIN/../../native/lib'
 
-## Comparator throughput on two 256-step x 151,936-vocab traces (GB/s of logits compared, heap used).
+## Comparator throughput on two 256-step x 151,936-vocab traces (GB/s of logits compared, heap used), warm, on the
+## Vector API passes (COMPARE_KERNEL=scalar times the scalar ones; by default a comparison this size takes those).
+COMPARE_KERNEL ?= vector
 bench-compare: build
 	$(call quietly,$(CORE) test-compile)
-	$(JAVA) -Xmx64m -cp '$(CP):target/test-classes' dev.logitparity.bench.CompareBench target/compare-bench
+	$(JAVA) -Xmx64m -Dlogitparity.compare.kernel=$(COMPARE_KERNEL) -cp '$(CP):target/test-classes' \
+	  dev.logitparity.bench.CompareBench target/compare-bench
 
 ## The reference's projection kernel, vector against scalar; then the reference engine beside llama.cpp (same model,
 ## prompt, threads; interleaved rounds): 16 steps x 3 rounds on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.

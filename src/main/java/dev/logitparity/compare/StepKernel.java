@@ -18,10 +18,11 @@ final class StepKernel {
     private final float[] rowB;
     private final TopK topA;
     private final TopK topB;
-    private final StepPasses passes = StepPasses.selected();
+    private final StepPasses passes;
 
-    StepKernel(int vocab, int topK) {
+    StepKernel(int vocab, int topK, StepPasses passes) {
         this.vocab = vocab;
+        this.passes = passes;
         this.rowA = new float[vocab];
         this.rowB = new float[vocab];
         this.topA = new TopK(Math.min(topK, vocab));

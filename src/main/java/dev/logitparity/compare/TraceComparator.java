@@ -130,8 +130,9 @@ public final class TraceComparator {
             }
         }
         int differFrom = contextsDifferFrom == null ? Integer.MAX_VALUE : contextsDifferFrom;
+        StepPasses passes = StepPasses.forValues((long) lengths.compared() * vocab);
         List<StepComparison> steps = StepsInParallel.map(lengths.compared(), threads, () -> {
-            StepKernel kernel = new StepKernel(vocab, topK);
+            StepKernel kernel = new StepKernel(vocab, topK, passes);
             // a masked view holds a row buffer of its own: one per thread
             Logits logitsA = topKOnly ? new MaskedToListed(fullA, logitsB) : fullA;
             IntFunction<StepComparison> compareStep = step -> logitsB == null

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,15 @@ class StepPassesTest {
             }
             assertSamePasses(a, b);
         }
+    }
+
+    /** Small comparisons take the scalar passes (the vector ones would spend longer warming up than comparing). */
+    @Test
+    void aComparisonTakesTheVectorPassesOnlyWhenLargeEnoughToRepayTheirWarmUp() {
+        assertInstanceOf(ScalarStepPasses.class, StepPasses.forValues(64L * 151_936));
+        assertInstanceOf(ScalarStepPasses.class, StepPasses.forValues(StepPasses.VECTOR_FROM_VALUES - 1));
+        // the tests' JVM has the Vector API module
+        assertInstanceOf(VectorStepPasses.class, StepPasses.forValues(StepPasses.VECTOR_FROM_VALUES));
     }
 
     @Test
