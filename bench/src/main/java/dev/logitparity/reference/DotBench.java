@@ -22,6 +22,9 @@ import java.util.SplittableRandom;
 @State(Scope.Thread)
 public class DotBench {
 
+    /** Positions in {@link #multiplyBatch}: a 16-step replay after a 5-token prompt. */
+    static final int BATCH = 21;
+
     @Param({"F32", "F16", "Q8_0"})
     public GgmlType type;
 
@@ -36,6 +39,8 @@ public class DotBench {
     private MatVec matVec;
     private double[] x;
     private double[] y;
+    private double[][] xs;
+    private double[][] ys;
 
     @Setup
     public void encode() {
@@ -45,6 +50,12 @@ public class DotBench {
         matVec = kernel.equals("vector") ? new VectorMatVec() : new ScalarMatVec();
         x = new SplittableRandom(2).doubles(columns, -1, 1).toArray();
         y = new double[rows];
+        xs = new double[BATCH][];
+        ys = new double[BATCH][rows];
+        SplittableRandom random = new SplittableRandom(3);
+        for (int t = 0; t < BATCH; t++) {
+            xs[t] = random.doubles(columns, -1, 1).toArray();
+        }
     }
 
     @TearDown
@@ -57,5 +68,13 @@ public class DotBench {
     public double[] multiply() {
         matVec.multiply(weights, x, y, 0, weights.rows());
         return y;
+    }
+
+    /** A replay's positions at once: each row decoded once for all of them; one operation is one weight x input. */
+    @Benchmark
+    @OperationsPerInvocation(InCacheWeights.VALUES * BATCH)
+    public double[][] multiplyBatch() {
+        matVec.multiply(weights, xs, BATCH, ys, 0, weights.rows());
+        return ys;
     }
 }
