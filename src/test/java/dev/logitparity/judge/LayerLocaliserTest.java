@@ -68,28 +68,18 @@ class LayerLocaliserTest {
 
     @Test
     void aScaledMiddleLayerWeightIsNamedAtItsOp(@TempDir Path dir) {
-        Path original = TestModels.path("llama", "f32");
-        Path damaged = ScaledTensorCopy.write(original, dir.resolve("damaged.gguf"), "blk.1.ffn_up.weight", 1.1f);
-        try (LlamaModel a = load(damaged); LlamaModel b = load(original); Trace trace = freeRun(b)) {
-            LayerLocalisation l = new LayerLocaliser(ContextSettings.defaults())
-                    .betweenModels(a, b, trace.promptTokens(), trace.tokens(), 2);
-            Row jump = l.jump().orElseThrow(() -> new AssertionError(l.rows().toString()));
-            assertEquals("ffn_out-1", jump.name());
-            // SwiGLU is linear in the up projection: the output is 10 % larger, everywhere before it identical
-            assertEquals(0.1, jump.relativeError(), 1e-3);
-            assertEquals(0, jump.inflow());
-        }
+        LayerLocalisation l = scaledCopyAgainstOriginal(dir, "llama", "blk.1.ffn_up.weight", 2);
+        Row jump = l.jump().orElseThrow(() -> new AssertionError(l.rows().toString()));
+        assertEquals("ffn_out-1", jump.name());
+        // SwiGLU is linear in the up projection: the output is 10 % larger, everywhere before it identical
+        assertEquals(0.1, jump.relativeError(), 1e-3);
+        assertEquals(0, jump.inflow());
     }
 
     @Test
     void aScaledQueryWeightIsNamedAtItsLayersQuery(@TempDir Path dir) {
-        Path original = TestModels.path("qwen2", "f32");
-        Path damaged = ScaledTensorCopy.write(original, dir.resolve("damaged.gguf"), "blk.1.attn_q.weight", 1.1f);
-        try (LlamaModel a = load(damaged); LlamaModel b = load(original); Trace trace = freeRun(b)) {
-            LayerLocalisation l = new LayerLocaliser(ContextSettings.defaults())
-                    .betweenModels(a, b, trace.promptTokens(), trace.tokens(), 1);
-            assertEquals("Qcur-1", l.jump().map(Row::name).orElse("none"), l.rows()::toString);
-        }
+        LayerLocalisation l = scaledCopyAgainstOriginal(dir, "qwen2", "blk.1.attn_q.weight", 1);
+        assertEquals("Qcur-1", l.jump().map(Row::name).orElse("none"), l.rows()::toString);
     }
 
     @ParameterizedTest(name = "{0} f32 against its {1} twin")
@@ -111,6 +101,19 @@ class LayerLocaliserTest {
             LayerLocalisation l = new LayerLocaliser(ContextSettings.defaults(), variant)
                     .againstReference(model, trace.promptTokens(), trace.tokens(), 0);
             assertEquals(expected, l.jump().map(Row::name).orElse("none"), l.rows()::toString);
+        }
+    }
+
+    /**
+     * The table at {@code step} between a copy of {@code arch}'s F32 model with {@code tensor} scaled by 1.1 (A) and
+     * the original (B), on the original's free run.
+     */
+    private static LayerLocalisation scaledCopyAgainstOriginal(Path dir, String arch, String tensor, int step) {
+        Path original = TestModels.path(arch, "f32");
+        Path damaged = ScaledTensorCopy.write(original, dir.resolve("damaged.gguf"), tensor, 1.1f);
+        try (LlamaModel a = load(damaged); LlamaModel b = load(original); Trace trace = freeRun(b)) {
+            return new LayerLocaliser(ContextSettings.defaults())
+                    .betweenModels(a, b, trace.promptTokens(), trace.tokens(), step);
         }
     }
 
