@@ -34,8 +34,6 @@ final class ScalarStepPasses implements StepPasses {
      */
     static Sums sums(float[] rowA, float[] rowB, int from, int to, int argA, int argB) {
         float maxA = rowA[argA];
-        float bAtA = rowB[argA];
-        float aAtB = rowA[argB];
         double shiftB = StepPasses.shiftB(maxA, rowB[argB]);
         boolean bRelativeToMaxA = shiftB == maxA;
         double expA = 0;
@@ -43,8 +41,6 @@ final class ScalarStepPasses implements StepPasses {
         double weightedDifference = 0;
         double shiftedA = 0;
         double shiftedSquaresA = 0;
-        int rankAInB = 0;
-        int rankBInA = 0;
         int masked = 0;
         for (int i = from; i < to; i++) {
             float xa = rowA[i];
@@ -62,6 +58,22 @@ final class ScalarStepPasses implements StepPasses {
             weightedDifference -= ea * t;
             shiftedA += ya;
             shiftedSquaresA += ya * ya;
+        }
+        return new Sums(expA, expB, shiftB, weightedDifference, shiftedA, shiftedSquaresA, masked);
+    }
+
+    @Override
+    public Ranks ranks(float[] rowA, float[] rowB, int vocab, int argA, int argB) {
+        float bAtA = rowB[argA];
+        float aAtB = rowA[argB];
+        int rankAInB = 0;
+        int rankBInA = 0;
+        for (int i = 0; i < vocab; i++) {
+            float xa = rowA[i];
+            float xb = rowB[i];
+            if (xa == Float.NEGATIVE_INFINITY && xb == Float.NEGATIVE_INFINITY) {
+                continue;
+            }
             if (xb > bAtA || (xb == bAtA && i < argA)) {
                 rankAInB++;
             }
@@ -69,8 +81,7 @@ final class ScalarStepPasses implements StepPasses {
                 rankBInA++;
             }
         }
-        return new Sums(expA, expB, shiftB, weightedDifference, shiftedA, shiftedSquaresA, rankAInB, rankBInA,
-                masked);
+        return new Ranks(rankAInB, rankBInA);
     }
 
     @Override

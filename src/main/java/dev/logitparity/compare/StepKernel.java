@@ -7,8 +7,9 @@ import dev.logitparity.trace.Logits;
 import java.util.Arrays;
 
 /**
- * Computes one step's metrics from the two sides' logits rows in a few passes over them: argmaxes, then exp sums with
- * everything else that needs no logsumexp, then the deltas, then the top k ({@link StepPasses}). It owns the only
+ * Computes one step's metrics from the two sides' logits rows in a few passes over them: the top k, whose first is the
+ * argmax, then exp sums with everything else that needs no logsumexp, then the deltas, then the ranks where the sides
+ * choose differently ({@link StepPasses}). It owns the only
  * per-row buffers of a comparison (two float rows and two top-k lists), reused for every step, so heap use does not
  * depend on the number of steps. Not thread-safe: a comparison on several threads gives each its own.
  */
@@ -33,8 +34,9 @@ final class StepKernel {
         a.copyRow(step, rowA);
         b.copyRow(step, rowB);
         boolean bitwiseEqual = Arrays.mismatch(rowA, 0, vocab, rowB, 0, vocab) < 0;
-        int argA = passes.argmax(rowA, vocab);
-        int argB = passes.argmax(rowB, vocab);
+        int argA = topFirst(topA, rowA);
+        int argB = topFirst(topB, rowB);
+        // a NaN can leave the top k unordered, but then the sums are not finite and both are taken again below
         StepPasses.Sums sums = passes.sums(rowA, rowB, vocab, argA, argB);
         int nonFiniteA = 0;
         int nonFiniteB = 0;
@@ -63,8 +65,8 @@ final class StepKernel {
                 rowA[i] = Float.NEGATIVE_INFINITY;
                 rowB[i] = Float.NEGATIVE_INFINITY;
             }
-            argA = passes.argmax(rowA, vocab);
-            argB = passes.argmax(rowB, vocab);
+            argA = topFirst(topA, rowA);
+            argB = topFirst(topB, rowB);
             sums = passes.sums(rowA, rowB, vocab, argA, argB);
         }
         int tokens = vocab - sums.masked();
@@ -92,8 +94,9 @@ final class StepKernel {
         double nmse = mse == 0 ? 0 : varA == 0 ? Double.POSITIVE_INFINITY : mse / varA;
         // KL = sum pA (zA - zB) = E_pA[xA - xB] - shift; rounding can leave it a hair below its floor of 0.
         double kl = Math.max(0, sums.weightedDifference() / sums.expA() - shift);
+        StepPasses.Ranks ranks = passes.ranks(rowA, rowB, vocab, argA, argB);
         return new StepMetrics(step, tokenA, tokenB, contextsDiffer, argA, argB, marginA, marginB, flipEpsilon,
-                deltas.maxAbs(), deltas.sumAbs() / tokens, nmse, kl, topKOverlap(), sums.rankAInB(), sums.rankBInA(),
+                deltas.maxAbs(), deltas.sumAbs() / tokens, nmse, kl, topKOverlap(), ranks.aInB(), ranks.bInA(),
                 nonFiniteA, nonFiniteB, bitwiseEqual);
     }
 
@@ -148,9 +151,17 @@ final class StepKernel {
                 rowA[argA] - lse, rowA[tokenB] - lse, LogProbs.rank(rowA, vocab, tokenB), nonFiniteA);
     }
 
+    /**
+     * Collects {@code row}'s top k into {@code top}, for the overlap, and gives its first: the argmax, the lowest token
+     * id of the largest value, wherever the row has no NaN.
+     */
+    private int topFirst(TopK top, float[] row) {
+        passes.topK(top, row, vocab);
+        return top.id(0);
+    }
+
+    /** The share of A's top k in B's, from the lists the argmaxes were taken from. */
     private double topKOverlap() {
-        passes.topK(topA, rowA, vocab);
-        passes.topK(topB, rowB, vocab);
         int common = 0;
         for (int a = 0; a < topA.size(); a++) {
             for (int b = 0; b < topB.size(); b++) {

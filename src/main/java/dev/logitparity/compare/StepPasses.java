@@ -3,10 +3,11 @@ package dev.logitparity.compare;
 import dev.logitparity.logits.TopK;
 
 /**
- * The passes of a step over both logits rows that are the comparator's cost: each row's argmax, the exp sums with
- * everything else that needs no logsumexp, then the deltas, which need the shift between the logsumexps, and each
- * row's top k. {@link ScalarStepPasses} defines them; {@link VectorStepPasses} computes the same sums four doubles at a
- * time (to 1e-12: only the order of additions and the exp's last bits differ) and the same argmaxes and top k exactly.
+ * The passes of a step over both logits rows that are the comparator's cost: each row's top k (whose first is its
+ * argmax), the exp sums with everything else that needs no logsumexp, then the deltas, which need the shift between
+ * the logsumexps, and the ranks of each side's choice in the other's row. {@link ScalarStepPasses} defines them;
+ * {@link VectorStepPasses} computes the same sums four doubles at a time (to 1e-12: only the order of additions and
+ * the exp's last bits differ) and the same argmaxes, top k and ranks exactly.
  */
 interface StepPasses {
 
@@ -27,14 +28,23 @@ interface StepPasses {
      * @param masked             tokens at -Infinity on both sides, left out of everything
      */
     record Sums(double expA, double expB, double shiftB, double weightedDifference,
-                double shiftedA, double shiftedSquaresA, int rankAInB, int rankBInA, int masked) {
+                double shiftedA, double shiftedSquaresA, int masked) {
 
         /** The sums over two disjoint ranges of tokens, as one. */
         Sums plus(Sums other) {
             return new Sums(expA + other.expA, expB + other.expB, shiftB, weightedDifference + other.weightedDifference,
-                    shiftedA + other.shiftedA, shiftedSquaresA + other.shiftedSquaresA, rankAInB + other.rankAInB,
-                    rankBInA + other.rankBInA, masked + other.masked);
+                    shiftedA + other.shiftedA, shiftedSquaresA + other.shiftedSquaresA, masked + other.masked);
         }
+    }
+
+    /**
+     * How many tokens each side puts ahead of the other side's choice: above its value, or equal to it at a lower
+     * token id (greedy order), tokens masked on both sides left out.
+     */
+    record Ranks(int aInB, int bInA) {
+
+        /** Where both sides choose the same token, neither puts anything ahead of it. */
+        static final Ranks NONE = new Ranks(0, 0);
     }
 
     record Deltas(double maxAbs, double sumAbs, double sumSquares) {
@@ -46,10 +56,16 @@ interface StepPasses {
 
     /**
      * The pass after the argmaxes over {@code rowA[0, vocab)} and {@code rowB[0, vocab)}: everything that needs no
-     * logsumexp, both exp sums included. Masked tokens (-Infinity on both sides) are skipped; any other non-finite
+     * logsumexp, both exp sums included, but the ranks, which are 0 wherever the sides agree. Masked tokens (-Infinity on both sides) are skipped; any other non-finite
      * value leaves a non-finite sum.
      */
     Sums sums(float[] rowA, float[] rowB, int vocab, int argA, int argB);
+
+    /**
+     * The ranks of A's choice {@code argA} in B's row and of B's choice {@code argB} in A's, each choice its row's
+     * {@link #argmax}: where the two are one token, both ranks are 0.
+     */
+    Ranks ranks(float[] rowA, float[] rowB, int vocab, int argA, int argB);
 
     /** |zA - zB| and its square, {@code zA - zB = xA - xB - shift}, over the tokens A does not mask. */
     Deltas deltas(float[] rowA, float[] rowB, int vocab, double shift);

@@ -10,12 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ScalarStepPasses}' sums four tokens at a time, each lane doing what the scalar loop does for its token, in
- * one pass over both rows. Only the common group takes the vector path: A's four logits within 700 of its maximum
- * (so finite and unmasked), and neither argmax in the group (so ranks need no tie-break). Any other group (a masked
- * or non-finite logit of A, one whose exp the scalar definition takes as 0, a tie-break) is added by the scalar
- * passes over its four tokens, as are the tokens past the last full group: no masks or blends on the common path.
- * Argmaxes and top k read eight floats at a time and take the scalar definition wherever a group could change the
- * answer, so they are exactly the scalar ones.
+ * one pass over both rows. Only groups whose four logits of A are within 700 of its maximum (so finite and unmasked)
+ * take the vector path; any other group (a masked or non-finite logit of A, one whose exp the scalar definition takes
+ * as 0) is added by the scalar passes over its four tokens, as are the tokens past the last full group: no masks or
+ * blends on the common path. Argmaxes, top k and ranks read eight floats at a time and take the scalar definition
+ * wherever a group could change the answer, so they are exactly the scalar ones.
  */
 final class VectorStepPasses implements StepPasses {
 
@@ -23,7 +22,6 @@ final class VectorStepPasses implements StepPasses {
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
     private static final VectorSpecies<Double> D4 = VectorExp.D4;
     private static final int LANES = 4;
-    private static final DoubleVector ONE = DoubleVector.broadcast(D4, 1.0);
     private static final int FLOAT_LANES = 8;
     /**
      * How far apart two runtimes' logits of a token may be for B's exp to come from A's: most differ by far less
@@ -84,19 +82,12 @@ final class VectorStepPasses implements StepPasses {
     public Sums sums(float[] rowA, float[] rowB, int vocab, int argA, int argB) {
         float maxA = rowA[argA];
         double shiftB = StepPasses.shiftB(maxA, rowB[argB]);
-        boolean bRelativeToMaxA = shiftB == maxA;
-        float bAtA = rowB[argA];
-        float aAtB = rowA[argB];
-        // Before a side's argmax a tie counts in the rank: for floats, x >= v is x > nextDown(v).
-        double tiesCountBeforeA = Math.nextDown(bAtA);
-        double tiesCountBeforeB = Math.nextDown(aAtB);
+        // maxima more than 600 nats apart: a pathological pair, not worth a path of its own
+        if (shiftB != maxA) {
+            return ScalarStepPasses.sums(rowA, rowB, 0, vocab, argA, argB);
+        }
         int body = vocab - vocab % LANES;
-        int groupOfA = argA - argA % LANES;
-        int groupOfB = argB - argB % LANES;
         DoubleVector zero = DoubleVector.zero(D4);
-        // counts in doubles, one per lane: exact to 2^53, and no mask-to-integer move per group
-        DoubleVector rankAInB = zero;
-        DoubleVector rankBInA = zero;
         DoubleVector expA = zero;
         DoubleVector expB = zero;
         DoubleVector weightedSum = zero;
@@ -107,32 +98,76 @@ final class VectorStepPasses implements StepPasses {
         for (int i = 0; i < body; i += LANES) {
             DoubleVector xa = load(rowA, i);
             DoubleVector ya = xa.sub(maxA);
-            // ya < -700 or NaN: a masked or non-finite token, or one whose exp is 0 in the scalar definition
-            if (!ya.compare(VectorOperators.GE, VectorExp.UNDERFLOW).allTrue() || i == groupOfA || i == groupOfB) {
-                scalar = scalar.plus(ScalarStepPasses.sums(rowA, rowB, i, i + LANES, argA, argB));
-                continue;
-            }
             DoubleVector xb = load(rowB, i);
             DoubleVector t = xb.sub(xa);
-            DoubleVector ea = VectorExp.withinRange(ya);
-            // exp(xB - maxA) = exp(xA - maxA) exp(xB - xA): no second full exp where the two logits are close (a
-            // second exp inlined here would pass C2's node budget, leaving its vector ops boxed)
-            if (bRelativeToMaxA && t.abs().compare(VectorOperators.LE, CLOSE).allTrue()) {
+            // ya < -700 or NaN: a masked or non-finite token, or one whose exp is 0 in the scalar definition
+            VectorMask<Double> aInRange = ya.compare(VectorOperators.GE, VectorExp.UNDERFLOW);
+            DoubleVector ea;
+            // one test on the common path: A in range and B close to it
+            if (aInRange.and(t.abs().compare(VectorOperators.LE, CLOSE)).allTrue()) {
+                ea = VectorExp.withinRange(ya);
+                // exp(xB - maxA) = exp(xA - maxA) exp(xB - xA): no second full exp where the two logits are close (a
+                // second exp inlined here would pass C2's node budget, leaving its vector ops boxed)
                 expB = ea.fma(expClose(t), expB);
-            } else {
+            } else if (aInRange.allTrue()) {
+                ea = VectorExp.withinRange(ya);
                 farExpB += expSum(rowB, i, shiftB);
+            } else {
+                scalar = scalar.plus(ScalarStepPasses.sums(rowA, rowB, i, i + LANES, argA, argB));
+                continue;
             }
             expA = expA.add(ea);
             weightedSum = ea.fma(t, weightedSum);
             shiftedA = shiftedA.add(ya);
             shiftedSquaresA = ya.fma(ya, shiftedSquaresA);
-            rankAInB = rankAInB.add(ONE, xb.compare(VectorOperators.GT, i < argA ? tiesCountBeforeA : bAtA));
-            rankBInA = rankBInA.add(ONE, xa.compare(VectorOperators.GT, i < argB ? tiesCountBeforeB : aAtB));
         }
         // sum exp(xA - maxA) (xA - xB) is minus the sum of exp(xA - maxA) t
         Sums vector = new Sums(sum(expA), sum(expB) + farExpB, shiftB, -sum(weightedSum), sum(shiftedA),
-                sum(shiftedSquaresA), (int) sum(rankAInB), (int) sum(rankBInA), 0);
+                sum(shiftedSquaresA), 0);
         return vector.plus(scalar);
+    }
+
+    /**
+     * Ranks are counted apart from the sums and only where the sides choose differently: where they agree both are 0
+     * by definition, which is most steps of most comparisons, and counting them cost a fifth of the sums' pass.
+     */
+    @Override
+    public Ranks ranks(float[] rowA, float[] rowB, int vocab, int argA, int argB) {
+        if (argA == argB) {
+            return Ranks.NONE;
+        }
+        float bAtA = rowB[argA];
+        float aAtB = rowA[argB];
+        // at a finite threshold -Infinity never counts, so a token masked on both sides drops out on its own
+        if (!Float.isFinite(bAtA) || !Float.isFinite(aAtB)) {
+            return Kernels.SCALAR.ranks(rowA, rowB, vocab, argA, argB);
+        }
+        return new Ranks(ahead(rowB, vocab, bAtA, argA), ahead(rowA, vocab, aAtB, argB));
+    }
+
+    /**
+     * Tokens of {@code row} above the finite {@code value}, or equal to it before token {@code choice}: for floats,
+     * {@code x >= v} is {@code x > nextDown(v)}. The group holding the choice and the tail are counted one by one.
+     */
+    private static int ahead(float[] row, int vocab, float value, int choice) {
+        float tiesCount = Math.nextDown(value);
+        int body = vocab - vocab % FLOAT_LANES;
+        int groupOfChoice = Math.min(choice - choice % FLOAT_LANES, body);
+        int count = 0;
+        for (int i = 0; i < groupOfChoice; i += FLOAT_LANES) {
+            count += FloatVector.fromArray(F8, row, i).compare(VectorOperators.GT, tiesCount).trueCount();
+        }
+        int scalarTo = Math.min(groupOfChoice + FLOAT_LANES, vocab);
+        for (int i = groupOfChoice; i < scalarTo; i++) {
+            count += row[i] > value || (row[i] == value && i < choice) ? 1 : 0;
+        }
+        for (int i = scalarTo; i < body; i += FLOAT_LANES) {
+            count += FloatVector.fromArray(F8, row, i).compare(VectorOperators.GT, value).trueCount();
+        }
+        for (int i = Math.max(scalarTo, body); i < vocab; i++) {
+            count += row[i] > value ? 1 : 0;
+        }
+        return count;
     }
 
     /** Sum of exp(x - shift) over {@code row[i, i + 4)}: B's terms where they are not close to A's. */

@@ -129,6 +129,38 @@ class StepPassesTest {
         }
     }
 
+    /**
+     * Ranks of two different tokens, argmaxes or not (the count does not depend on it): a choice in the first group,
+     * in the middle, in the partial last group, on rows full of ties; and of the two argmaxes, equal ones included
+     * (where the vector passes answer 0 without counting).
+     */
+    @Test
+    void ranksOfAnyChoicesAreExactlyTheScalarOnes() {
+        StepPasses vector = new VectorStepPasses();
+        StepPasses scalar = new ScalarStepPasses();
+        for (int vocab : ODD_LENGTHS) {
+            for (long seed = 0; seed < 40; seed++) {
+                SplittableRandom random = new SplittableRandom(seed * 13 + vocab);
+                float[] a = adversarialRow(random, vocab);
+                float[] b = random.nextBoolean() ? a.clone() : adversarialRow(random, vocab);
+                int[] choices = {0, vocab - 1, random.nextInt(vocab), random.nextInt(vocab)};
+                String where = "vocab " + vocab + " seed " + seed;
+                for (int argA : choices) {
+                    for (int argB : choices) {
+                        if (argA != argB) {
+                            assertEquals(scalar.ranks(a, b, vocab, argA, argB),
+                                    vector.ranks(a, b, vocab, argA, argB), where + " choices " + argA + ", " + argB);
+                        }
+                    }
+                }
+                int argA = LogProbs.argmax(a, vocab);
+                int argB = LogProbs.argmax(b, vocab);
+                assertEquals(scalar.ranks(a, b, vocab, argA, argB), vector.ranks(a, b, vocab, argA, argB),
+                        where + " argmaxes " + argA + ", " + argB);
+            }
+        }
+    }
+
     @Test
     void nonFiniteValuesLeaveNonFiniteSumsAsTheScalarOnesDo() {
         float[] a = {1, 2, Float.NaN, 0, 1, 2, 3};
@@ -216,8 +248,8 @@ class StepPassesTest {
         assertClose(scalar.weightedDifference(), vector.weightedDifference(), where + " weighted difference");
         assertClose(scalar.shiftedA(), vector.shiftedA(), where + " shiftedA");
         assertClose(scalar.shiftedSquaresA(), vector.shiftedSquaresA(), where + " shifted squares");
-        assertEquals(scalar.rankAInB(), vector.rankAInB(), where + " rank of A's choice in B");
-        assertEquals(scalar.rankBInA(), vector.rankBInA(), where + " rank of B's choice in A");
+        assertEquals(new ScalarStepPasses().ranks(a, b, vocab, argA, argB),
+                new VectorStepPasses().ranks(a, b, vocab, argA, argB), where + " ranks of each side's choice");
         assertEquals(scalar.masked(), vector.masked(), where + " masked");
         double shift = Math.log(scalar.expA()) - Math.log(scalar.expB()) + a[argA] - scalar.shiftB();
         StepPasses.Deltas scalarDeltas = new ScalarStepPasses().deltas(a, b, vocab, shift);
