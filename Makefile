@@ -95,11 +95,13 @@ target/bench/greedy-loop: src/test/c/greedy-loop.c | native
 
 ## Comparator throughput on two 256-step x 151,936-vocab traces (GB/s of logits compared, heap used), warm, on the
 ## Vector API passes (COMPARE_KERNEL=scalar times the scalar ones; by default a comparison this size takes those).
+## B is A plus Gaussian noise of sd COMPARE_SD (1e-3: two runtimes rounding differently; 0.3: a quantisation).
 COMPARE_KERNEL ?= vector
+COMPARE_SD ?= 1e-3
 bench-compare: build
 	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -Xmx64m -Dlogitparity.compare.kernel=$(COMPARE_KERNEL) -cp '$(CP):target/test-classes' \
-	  dev.logitparity.bench.CompareBench target/compare-bench
+	  dev.logitparity.bench.CompareBench target/compare-bench 256 151936 5 $(COMPARE_SD)
 
 ## The reference's projection kernel, vector against scalar; then the reference engine beside llama.cpp (same model,
 ## prompt, threads; interleaved rounds): 16 steps x 3 rounds on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.

@@ -33,8 +33,9 @@ import java.util.SplittableRandom;
  * <p>
  * Then the same per-step work in numpy on the same files ({@code src/test/python/compare_bench.py}, one process, then
  * one per core), when python3 has numpy, each beside our figure for as many cores, and the ratio.
- * Usage: {@code CompareBench [folder] [steps] [vocab] [rounds]} (default {@code /tmp/logit-parity-bench 256 151936 5}).
- * The files are written once and reused while their shape matches.
+ * Usage: {@code CompareBench [folder] [steps] [vocab] [rounds] [sd]} (default
+ * {@code /tmp/logit-parity-bench 256 151936 5 1e-3}), {@code sd} being how far B's logits lie from A's. The files are
+ * written once and reused while their shape matches.
  */
 public final class CompareBench {
     private static final int WARM_UP_ROUNDS = 3;
@@ -44,10 +45,11 @@ public final class CompareBench {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 256;
         int vocab = args.length > 2 ? Integer.parseInt(args[2]) : 151_936;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        double sd = args.length > 4 ? Double.parseDouble(args[4]) : 1e-3;
         Files.createDirectories(folder);
         Path fileA = folder.resolve("a-" + steps + "x" + vocab + ".npy");
-        Path fileB = folder.resolve("b-" + steps + "x" + vocab + ".npy");
-        int[] tokens = ensureFiles(fileA, fileB, steps, vocab);
+        Path fileB = folder.resolve("b-" + steps + "x" + vocab + "-sd" + sd + ".npy");
+        int[] tokens = ensureFiles(fileA, fileB, steps, vocab, sd);
 
         try (Trace a = trace("llama.cpp", tokens, NpyLogits.open(fileA));
              Trace b = trace("other", tokens, NpyLogits.open(fileB))) {
@@ -55,8 +57,8 @@ public final class CompareBench {
             TraceComparator oneThread = TraceComparator.within(Band.defaults()).threads(1);
             TraceComparator allCores = oneThread.threads(cores);
             double bytes = 2.0 * steps * vocab * Float.BYTES;
-            System.out.printf(Locale.ROOT, "%d steps x %d vocab, %.1f MB of logits per comparison, java %s, %s, "
-                    + "%d cores, passes: %s%n", steps, vocab, bytes / 1e6, Runtime.version(),
+            System.out.printf(Locale.ROOT, "%d steps x %d vocab, B = A + noise of sd %g, %.1f MB of logits per "
+                    + "comparison, java %s, %s, %d cores, passes: %s%n", steps, vocab, sd, bytes / 1e6, Runtime.version(),
                     System.getProperty("os.arch"), cores,
                     System.getProperty("logitparity.compare.kernel", "chosen by size (scalar under 2^27 values)"));
             DivergenceReport report = null;
@@ -170,11 +172,11 @@ public final class CompareBench {
     }
 
     /**
-     * Writes A (Gaussian logits, sd 2.5, one token ahead by 12 as a trained model's winner is) and B (A plus noise
-     * of sd 1e-3, what a differently rounding runtime gives) unless both exist with this shape; returns the tokens,
-     * A's argmaxes.
+     * Writes A (Gaussian logits, sd 2.5, one token ahead by 12 as a trained model's winner is) and B (A plus Gaussian
+     * noise of {@code sd}: 1e-3 is what a differently rounding runtime gives, a few tenths what a quantisation gives)
+     * unless both exist with this shape; returns the tokens, A's argmaxes. A is the same whatever {@code sd}.
      */
-    private static int[] ensureFiles(Path fileA, Path fileB, int steps, int vocab) throws IOException {
+    private static int[] ensureFiles(Path fileA, Path fileB, int steps, int vocab, double sd) throws IOException {
         float[] rowA = new float[vocab];
         float[] rowB = new float[vocab];
         int[] tokens = new int[steps];
@@ -195,7 +197,7 @@ public final class CompareBench {
             for (int step = 0; step < steps; step++) {
                 for (int token = 0; token < vocab; token++) {
                     rowA[token] = (float) (random.nextGaussian() * 2.5);
-                    rowB[token] = (float) (rowA[token] + random.nextGaussian() * 1e-3);
+                    rowB[token] = (float) (rowA[token] + random.nextGaussian() * sd);
                 }
                 int winner = random.nextInt(vocab);
                 rowA[winner] += 12;
