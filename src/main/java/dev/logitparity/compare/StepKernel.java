@@ -94,7 +94,8 @@ final class StepKernel {
         double nmse = mse == 0 ? 0 : varA == 0 ? Double.POSITIVE_INFINITY : mse / varA;
         // KL = sum pA (zA - zB) = E_pA[xA - xB] - shift; rounding can leave it a hair below its floor of 0.
         double kl = Math.max(0, sums.weightedDifference() / sums.expA() - shift);
-        StepPasses.Ranks ranks = passes.ranks(rowA, rowB, vocab, argA, argB);
+        // where both sides choose one token neither ranks anything ahead of it: no pass needed, and most steps are so
+        StepPasses.Ranks ranks = argA == argB ? StepPasses.Ranks.NONE : passes.ranks(rowA, rowB, vocab, argA, argB);
         return new StepMetrics(step, tokenA, tokenB, contextsDiffer, argA, argB, marginA, marginB, flipEpsilon,
                 deltas.maxAbs(), deltas.sumAbs() / tokens, nmse, kl, topKOverlap(), ranks.aInB(), ranks.bInA(),
                 nonFiniteA, nonFiniteB, bitwiseEqual);

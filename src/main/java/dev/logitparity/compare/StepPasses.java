@@ -43,7 +43,7 @@ interface StepPasses {
      */
     record Ranks(int aInB, int bInA) {
 
-        /** Where both sides choose the same token, neither puts anything ahead of it. */
+        /** Where both sides choose the same token, neither ranks anything ahead of it. */
         static final Ranks NONE = new Ranks(0, 0);
     }
 
@@ -62,8 +62,9 @@ interface StepPasses {
     Sums sums(float[] rowA, float[] rowB, int vocab, int argA, int argB);
 
     /**
-     * The ranks of A's choice {@code argA} in B's row and of B's choice {@code argB} in A's, each choice its row's
-     * {@link #argmax}: where the two are one token, both ranks are 0.
+     * The ranks of A's choice {@code argA} in B's row and of B's choice {@code argB} in A's. Counted apart from the sums
+     * because where the two choices are each row's {@link #argmax} and one token, both ranks are 0 by definition (the
+     * step needs no pass for them), which is most steps of most comparisons.
      */
     Ranks ranks(float[] rowA, float[] rowB, int vocab, int argA, int argB);
 

@@ -174,15 +174,8 @@ final class VectorStepPasses implements StepPasses {
         }
     }
 
-    /**
-     * Ranks are counted apart from the sums and only where the sides choose differently: where they agree both are 0
-     * by definition, which is most steps of most comparisons, and counting them cost a fifth of the sums' pass.
-     */
     @Override
     public Ranks ranks(float[] rowA, float[] rowB, int vocab, int argA, int argB) {
-        if (argA == argB) {
-            return Ranks.NONE;
-        }
         float bAtA = rowB[argA];
         float aAtB = rowA[argB];
         // at a finite threshold -Infinity never counts, so a token masked on both sides drops out on its own
