@@ -27,7 +27,6 @@ final class VectorExp {
     private static final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(D4, -LN2_LO);
     // Adding 1.5 * 2^52 rounds to an integer held in the low mantissa bits.
     private static final double SHIFT = 0x1.8p52;
-    private static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
     private static final int MANTISSA_BITS = 52;
     /** Below this exp(y) < 1e-304: 0, as {@code FastExp} gives. */
     static final double UNDERFLOW = -700;
@@ -78,7 +77,8 @@ final class VectorExp {
         DoubleVector s2 = r2.fma(C10, r.fma(C9, C8));
         DoubleVector p = s2.fma(r4, s1).fma(r4, s0);
         // |k| <= 1024 and exp(r) in [0.7, 1.5): the exponent field stays within the normal range
-        LongVector k = shifted.reinterpretAsLongs().sub(SHIFT_BITS);
-        return p.reinterpretAsLongs().add(k.lanewise(VectorOperators.LSHL, MANTISSA_BITS)).reinterpretAsDoubles();
+        // shifted's bits are SHIFT's plus k, and SHIFT's low 12 bits are zero: shifted left by 52 they are k's alone
+        LongVector kInExponent = shifted.reinterpretAsLongs().lanewise(VectorOperators.LSHL, MANTISSA_BITS);
+        return p.reinterpretAsLongs().add(kInExponent).reinterpretAsDoubles();
     }
 }
