@@ -11,10 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ScalarStepPasses}' sums four tokens at a time, each lane doing what the scalar loop does for its token, in
  * one pass over both rows. Only groups whose four logits of A are within 700 of its maximum (so finite and unmasked)
- * take the vector path; any other group (a masked or non-finite logit of A, one whose exp the scalar definition takes
- * as 0) is added by the scalar passes over its four tokens, as are the tokens past the last full group: no masks or
- * blends on the common path. Argmaxes, top k and ranks read eight floats at a time and take the scalar definition
- * wherever a group could change the answer, so they are exactly the scalar ones.
+ * and of B within {@link #CLOSE} of A's take the vector path; any other group (a masked or non-finite logit, one whose
+ * exp the scalar definition takes as 0, B far from A) is summed by the scalar definition after the loop, as are the
+ * tokens past the last full group: no masks or blends, and no calls, on the common path. Argmaxes, top k and ranks
+ * read eight floats at a time and take the scalar definition wherever a group could change the answer, so they are
+ * exactly the scalar ones.
  */
 final class VectorStepPasses implements StepPasses {
 
