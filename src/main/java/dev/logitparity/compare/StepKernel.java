@@ -9,9 +9,9 @@ import java.util.Arrays;
 /**
  * Computes one step's metrics from the two sides' logits rows in a few passes over them: the top k, whose first is the
  * argmax, then exp sums with everything else that needs no logsumexp, then the deltas, then the ranks where the sides
- * choose differently ({@link StepPasses}). It owns the only
- * per-row buffers of a comparison (two float rows and two top-k lists), reused for every step, so heap use does not
- * depend on the number of steps. Not thread-safe: a comparison on several threads gives each its own.
+ * choose differently ({@link StepPasses}). It owns the only per-row buffers of a comparison (two float rows and two
+ * top-k lists), reused for every step, so heap use does not depend on the number of steps. Not thread-safe: a
+ * comparison on several threads gives each its own.
  */
 final class StepKernel {
     private final int vocab;

@@ -56,15 +56,15 @@ interface StepPasses {
 
     /**
      * The pass after the argmaxes over {@code rowA[0, vocab)} and {@code rowB[0, vocab)}: everything that needs no
-     * logsumexp, both exp sums included, but the ranks, which are 0 wherever the sides agree. Masked tokens (-Infinity on both sides) are skipped; any other non-finite
-     * value leaves a non-finite sum.
+     * logsumexp, both exp sums included, but the ranks, which are 0 wherever the sides agree. Masked tokens (-Infinity
+     * on both sides) are skipped; any other non-finite value leaves a non-finite sum.
      */
     Sums sums(float[] rowA, float[] rowB, int vocab, int argA, int argB);
 
     /**
-     * The ranks of A's choice {@code argA} in B's row and of B's choice {@code argB} in A's. Counted apart from the sums
-     * because where the two choices are each row's {@link #argmax} and one token, both ranks are 0 by definition (the
-     * step needs no pass for them), which is most steps of most comparisons.
+     * The ranks of A's choice {@code argA} in B's row and of B's choice {@code argB} in A's. Counted apart from the
+     * sums because where the two choices are each row's {@link #argmax} and one token, both ranks are 0 by definition
+     * (the step needs no pass for them), which is most steps of most comparisons.
      */
     Ranks ranks(float[] rowA, float[] rowB, int vocab, int argA, int argB);
 

@@ -58,8 +58,8 @@ public final class CompareBench {
             TraceComparator allCores = oneThread.threads(cores);
             double bytes = 2.0 * steps * vocab * Float.BYTES;
             System.out.printf(Locale.ROOT, "%d steps x %d vocab, B = A + noise of sd %g, %.1f MB of logits per "
-                    + "comparison, java %s, %s, %d cores, passes: %s%n", steps, vocab, sd, bytes / 1e6, Runtime.version(),
-                    System.getProperty("os.arch"), cores,
+                    + "comparison, java %s, %s, %d cores, passes: %s%n", steps, vocab, sd, bytes / 1e6,
+                    Runtime.version(), System.getProperty("os.arch"), cores,
                     System.getProperty("logitparity.compare.kernel", "chosen by size (scalar under 2^27 values)"));
             DivergenceReport report = null;
             for (int r = 0; r < WARM_UP_ROUNDS; r++) {

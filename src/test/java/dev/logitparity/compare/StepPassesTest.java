@@ -249,9 +249,11 @@ class StepPassesTest {
         assertClose(scalar.shiftedA(), vector.shiftedA(), where + " shiftedA");
         assertClose(scalar.shiftedSquaresA(), vector.shiftedSquaresA(), where + " shifted squares");
         StepPasses.Ranks ranks = new ScalarStepPasses().ranks(a, b, vocab, argA, argB);
-        assertEquals(ranks, new VectorStepPasses().ranks(a, b, vocab, argA, argB), where + " ranks of each side's choice");
+        assertEquals(ranks, new VectorStepPasses().ranks(a, b, vocab, argA, argB),
+                where + " ranks of each side's choice");
         if (argA == argB) {
-            assertEquals(StepPasses.Ranks.NONE, ranks, where + ": one argmax on both sides, nothing ranked ahead of it");
+            assertEquals(StepPasses.Ranks.NONE, ranks,
+                    where + ": one argmax on both sides, nothing ranked ahead of it");
         }
         assertEquals(scalar.masked(), vector.masked(), where + " masked");
         double shift = Math.log(scalar.expA()) - Math.log(scalar.expB()) + a[argA] - scalar.shiftB();
