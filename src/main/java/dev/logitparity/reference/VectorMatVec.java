@@ -13,9 +13,9 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * {@link MatVec} on the Vector API: each F32 or Q8_0 row is decoded 16 columns at a time straight from the mapped file
- * (no scratch row) and widened to four 4-lane double vectors, multiplied by {@code x} and added to four
- * accumulators, reduced lane by lane in {@link MatVec}'s fixed order. Several inputs (the positions of a batch)
+ * {@link MatVec} on the Vector API: each F32 or Q8_0 row is decoded straight from the mapped file (no scratch row),
+ * widened to 4-lane double vectors, multiplied by {@code x} and added to four accumulators in turn, reduced lane by
+ * lane in {@link MatVec}'s fixed order. Several inputs (the positions of a batch)
  * decode each row once into doubles instead and share it: the same weights in the same order, so the same sums.
  */
 final class VectorMatVec implements MatVec {
@@ -23,12 +23,15 @@ final class VectorMatVec implements MatVec {
     private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
     private static final VectorSpecies<Integer> I8 = IntVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I4 = IntVector.SPECIES_128;
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
     private static final ValueLayout.OfShort HALF_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
     private static final int QK8_0 = 32;
     private static final long Q8_0_BLOCK_BYTES = GgmlType.Q8_0.bytesPerBlock();
+    /** How far past its row {@link #dotQ8_0} reads: an 8-byte load for the last four of 32 quants. */
+    private static final int Q8_0_OVERREAD = 4;
 
     @Override
     public void multiply(WeightMatrix w, double[][] xs, int count, double[][] ys, int from, int to) {
@@ -41,9 +44,10 @@ final class VectorMatVec implements MatVec {
         }
     }
 
-    // The Q8_0 and batch kernels below are written out whole, their reductions included: C2 declined to inline
-    // helpers into methods that large ("callee uses too much stack", "NodeCountInliningCutoff"), and a vector passed
-    // to a call that is not inlined is boxed on the heap, which made the Q8_0 kernel 2-3 times slower. (dotF32's
+    // The Q8_0 and batch kernels below are written out whole, their reductions and their loads included: C2 declined
+    // to inline helpers into methods that large ("callee uses too much stack", "NodeCountInliningCutoff"), and a
+    // vector passed to or returned from a call that is not inlined is boxed on the heap, which made the Q8_0 kernel
+    // 2-3 times slower. (dotF32's
     // small step helper does inline: the F32 kernel runs as fast as written out.)
 
     private static void streamF32(WeightMatrix w, double[] x, double[] y, int from, int to) {
@@ -52,9 +56,17 @@ final class VectorMatVec implements MatVec {
         }
     }
 
+    /**
+     * {@link #dotQ8_0} reads {@link #Q8_0_OVERREAD} bytes past the row it multiplies, which every row but the
+     * matrix's last has to spare; that one is decoded whole and multiplied by {@link #dot}, the same sum.
+     */
     private static void streamQ8_0(WeightMatrix w, double[] x, double[] y, int from, int to) {
-        for (int r = from; r < to; r++) {
+        int spared = (int) Math.clamp((w.data().byteSize() - Q8_0_OVERREAD) / w.rowBytes(), from, to);
+        for (int r = from; r < spared; r++) {
             y[r] = dotQ8_0(w.data(), r * w.rowBytes(), x, w.columns());
+        }
+        if (spared < to) {
+            multiplyDecoded(w, new double[][] {x}, 1, new double[][] {y}, spared, to);
         }
     }
 
@@ -193,34 +205,45 @@ final class VectorMatVec implements MatVec {
 
     /**
      * Each block's 32 quants widened to double and times its fp16 scale: exactly the float {@code dequantize_row_q8_0}
-     * stores (q·d has at most 8 + 11 significant bits, so the product is exact in float and in double alike). Byte to
-     * int and int to (half of) double are single instructions; byte to float, the alternative, costs a conversion
-     * more per quant.
+     * stores (q·d has at most 8 + 11 significant bits, so the product is exact in float and in double alike). Each
+     * four quants are sign-extended to four ints from an 8-byte load of their own and converted to four doubles, one
+     * instruction each; widening eight ints at once needs a lane shuffle for the upper four, which made this kernel
+     * a third slower. The last four quants' load runs {@link #Q8_0_OVERREAD} bytes into the next block.
      */
     private static double dotQ8_0(MemorySegment row, long offset, double[] x, int n) {
         DoubleVector a0 = DoubleVector.zero(D4);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
-        for (int c = 0; c < n; c += QK8_0) {
-            long block = offset + (long) (c / QK8_0) * Q8_0_BLOCK_BYTES;
-            double d = Float.float16ToFloat(row.get(HALF_LE, block));
-            for (int half = 0; half < QK8_0; half += STRIDE) {
-                long quants = block + Short.BYTES + half;
-                IntVector low = (IntVector) ByteVector.fromMemorySegment(B8, row, quants, LE)
-                        .convertShape(VectorOperators.B2I, I8, 0);
-                IntVector high = (IntVector) ByteVector.fromMemorySegment(B8, row, quants + 8, LE)
-                        .convertShape(VectorOperators.B2I, I8, 0);
-                int c0 = c + half;
-                a0 = a0.add(((DoubleVector) low.convertShape(VectorOperators.I2D, D4, 0)).mul(d)
-                        .mul(DoubleVector.fromArray(D4, x, c0)));
-                a1 = a1.add(((DoubleVector) low.convertShape(VectorOperators.I2D, D4, 1)).mul(d)
-                        .mul(DoubleVector.fromArray(D4, x, c0 + 4)));
-                a2 = a2.add(((DoubleVector) high.convertShape(VectorOperators.I2D, D4, 0)).mul(d)
-                        .mul(DoubleVector.fromArray(D4, x, c0 + 8)));
-                a3 = a3.add(((DoubleVector) high.convertShape(VectorOperators.I2D, D4, 1)).mul(d)
-                        .mul(DoubleVector.fromArray(D4, x, c0 + 12)));
-            }
+        for (int b = 0; b < n / QK8_0; b++) {
+            long block = offset + b * Q8_0_BLOCK_BYTES;
+            long quants = block + Short.BYTES;
+            int c = b * QK8_0;
+            DoubleVector d = DoubleVector.broadcast(D4, Float.float16ToFloat(row.get(HALF_LE, block)));
+            a0 = a0.add(((DoubleVector) ByteVector.fromMemorySegment(B8, row, quants, LE)
+                    .convertShape(VectorOperators.B2I, I4, 0).convertShape(VectorOperators.I2D, D4, 0))
+                    .mul(d).mul(DoubleVector.fromArray(D4, x, c)));
+            a1 = a1.add(((DoubleVector) ByteVector.fromMemorySegment(B8, row, quants + 4, LE)
+                    .convertShape(VectorOperators.B2I, I4, 0).convertShape(VectorOperators.I2D, D4, 0))
+                    .mul(d).mul(DoubleVector.fromArray(D4, x, c + 4)));
+            a2 = a2.add(((DoubleVector) ByteVector.fromMemorySegment(B8, row, quants + 8, LE)
+                    .convertShape(VectorOperators.B2I, I4, 0).convertShape(VectorOperators.I2D, D4, 0))
+                    .mul(d).mul(DoubleVector.fromArray(D4, x, c + 8)));
+            a3 = a3.add(((DoubleVector) ByteVector.fromMemorySegment(B8, row, quants + 12, LE)
+                    .convertShape(VectorOperators.B2I, I4, 0).convertShape(VectorOperators.I2D, D4, 0))
+                    .mul(d).mul(DoubleVector.fromArray(D4, x, c + 12)));
+            a0 = a0.add(((DoubleVector) ByteVector.fromMemorySegment(B8, row, quants + 16, LE)
+                    .convertShape(VectorOperators.B2I, I4, 0).convertShape(VectorOperators.I2D, D4, 0))
+                    .mul(d).mul(DoubleVector.fromArray(D4, x, c + 16)));
+            a1 = a1.add(((DoubleVector) ByteVector.fromMemorySegment(B8, row, quants + 20, LE)
+                    .convertShape(VectorOperators.B2I, I4, 0).convertShape(VectorOperators.I2D, D4, 0))
+                    .mul(d).mul(DoubleVector.fromArray(D4, x, c + 20)));
+            a2 = a2.add(((DoubleVector) ByteVector.fromMemorySegment(B8, row, quants + 24, LE)
+                    .convertShape(VectorOperators.B2I, I4, 0).convertShape(VectorOperators.I2D, D4, 0))
+                    .mul(d).mul(DoubleVector.fromArray(D4, x, c + 24)));
+            a3 = a3.add(((DoubleVector) ByteVector.fromMemorySegment(B8, row, quants + 28, LE)
+                    .convertShape(VectorOperators.B2I, I4, 0).convertShape(VectorOperators.I2D, D4, 0))
+                    .mul(d).mul(DoubleVector.fromArray(D4, x, c + 28)));
         }
         DoubleVector t = a0.add(a1).add(a2.add(a3));
         return (t.lane(0) + t.lane(1)) + (t.lane(2) + t.lane(3));

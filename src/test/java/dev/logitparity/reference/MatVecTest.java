@@ -141,6 +141,37 @@ class MatVecTest {
         }
     }
 
+    /**
+     * The Q8_0 kernel reads a few bytes past each row, which a matrix's last row has not got: every range of rows,
+     * with the last one or without it, reads only its matrix (the data is allocated to size, so a read past it would
+     * throw) and gives the oracle's sums in its rows and nothing elsewhere.
+     */
+    @Test
+    void everyRangeOfRowsGivesTheOraclesSumsAndReadsOnlyItsMatrix() {
+        Random random = new Random(17);
+        int rows = 5;
+        int columns = 64;
+        float[] weights = new float[rows * columns];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) random.nextGaussian();
+        }
+        double[] x = random.doubles(columns, -1, 1).toArray();
+        for (GgmlType type : new GgmlType[] {GgmlType.F32, GgmlType.F16, GgmlType.Q8_0}) {
+            WeightMatrix m = matrix(type, weights, rows, columns);
+            double[] all = multiply(new ScalarMatVec(), m, x);
+            for (int from = 0; from <= rows; from++) {
+                for (int to = from; to <= rows; to++) {
+                    double[] expected = all.clone();
+                    Arrays.fill(expected, 0, from, 0);
+                    Arrays.fill(expected, to, rows, 0);
+                    double[] y = new double[rows];
+                    new VectorMatVec().multiply(m, x, y, from, to);
+                    assertArrayEquals(bits(expected), bits(y), type + " rows [" + from + ", " + to + ")");
+                }
+            }
+        }
+    }
+
     private static double[] applyIn(ForkJoinPool pool, Linear linear, double[] x) throws Exception {
         try {
             double[] y = new double[linear.weight().rows()];
