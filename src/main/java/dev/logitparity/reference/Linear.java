@@ -1,12 +1,11 @@
 package dev.logitparity.reference;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * {@code y = W·x (+ b)}: a projection as llama.cpp's {@code build_lora_mm} followed by the optional bias add.
  *
- * <p>Output rows are split across the common fork-join pool. Each row's sum is computed by one thread in one fixed
+ * <p>Output rows are split across {@link RowWorkers#SHARED}. Each row's sum is computed by one thread in one fixed
  * order, so the result does not depend on the number of threads.
  */
 record Linear(WeightMatrix weight, double[] bias) {
@@ -47,8 +46,7 @@ record Linear(WeightMatrix weight, double[] bias) {
             applyRows(xs, count, ys, 0, rows);
         } else {
             int chunks = Math.min(rows, Runtime.getRuntime().availableProcessors() * CHUNKS_PER_CORE);
-            IntStream.range(0, chunks).parallel().forEach(chunk -> applyRows(xs, count, ys,
-                    (int) ((long) rows * chunk / chunks), (int) ((long) rows * (chunk + 1) / chunks)));
+            RowWorkers.SHARED.split(rows, chunks, (from, to) -> applyRows(xs, count, ys, from, to));
         }
         if (rounding == Ops.Rounding.FLOAT32) {
             for (int t = 0; t < count; t++) {

@@ -11,7 +11,6 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -90,24 +89,27 @@ class MatVecTest {
     }
 
     @Test
-    void projectionDoesNotDependOnTheNumberOfThreads() throws Exception {
+    void projectionDoesNotDependOnTheNumberOfThreads() {
         Random random = new Random(7);
         int rows = 300;
-        int columns = 512; // rows x columns above Linear's threshold, so the rows are split across the pool
+        int columns = 512; // rows x columns above Linear's threshold, so Linear splits the rows across RowWorkers
         float[] weights = new float[rows * columns];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = (float) random.nextGaussian();
         }
-        Linear linear = new Linear(matrix(GgmlType.Q8_0, weights, rows, columns), random.doubles(rows).toArray());
+        WeightMatrix m = matrix(GgmlType.Q8_0, weights, rows, columns);
         double[] x = random.doubles(columns, -1, 1).toArray();
-        double[] single = applyIn(new ForkJoinPool(1), linear, x);
-        double[] many = applyIn(new ForkJoinPool(5), linear, x);
+        double[] single = splitAcross(0, m, x);
+        double[] many = splitAcross(5, m, x);
         assertArrayEquals(bits(single), bits(many));
-        double[] oracle = multiply(new ScalarMatVec(), linear.weight(), x);
+        assertArrayEquals(bits(multiply(new ScalarMatVec(), m, x)), bits(single));
+        Linear linear = new Linear(m, random.doubles(rows).toArray());
+        double[] y = new double[rows];
+        linear.apply(new double[][] {x}, 1, new double[][] {y}, Ops.Rounding.NONE);
         for (int r = 0; r < rows; r++) {
-            oracle[r] += linear.bias()[r];
+            single[r] += linear.bias()[r];
         }
-        assertArrayEquals(bits(oracle), bits(single));
+        assertArrayEquals(bits(single), bits(y));
     }
 
     /** Several inputs at once (a batch of positions) read each row once, and give each input its own sum, to the bit. */
@@ -172,15 +174,13 @@ class MatVecTest {
         }
     }
 
-    private static double[] applyIn(ForkJoinPool pool, Linear linear, double[] x) throws Exception {
-        try {
-            double[] y = new double[linear.weight().rows()];
-            // a parallel stream started inside a pool runs on that pool's workers
-            pool.submit(() -> linear.apply(new double[][] {x}, 1, new double[][] {y}, Ops.Rounding.NONE)).get();
-            return y;
-        } finally {
-            pool.shutdown();
+    /** {@code m·x} in 37 chunks on the calling thread and {@code helpers} more. */
+    private static double[] splitAcross(int helpers, WeightMatrix m, double[] x) {
+        double[] y = new double[m.rows()];
+        try (RowWorkers workers = new RowWorkers(helpers)) {
+            workers.split(m.rows(), 37, (from, to) -> new VectorMatVec().multiply(m, x, y, from, to));
         }
+        return y;
     }
 
     private static double[] multiply(MatVec kernel, WeightMatrix m, double[] x) {
