@@ -93,6 +93,10 @@ target/bench/greedy-loop: src/test/c/greedy-loop.c | native
 	  native/lib/libllama.v0.4.0.so native/lib/libggml.v0.4.0.so native/lib/libggml-base.so \
 	  -Wl,-rpath,'$$ORIGIN/../../native/lib'
 
+target/bench/q8-dot: src/test/c/q8-dot.c
+	@mkdir -p target/bench
+	$(CC) -O3 -std=c11 -Wall -Wextra -mavx2 -mf16c -ffp-contract=off $< -o $@
+
 ## Comparator throughput on two 256-step x 151,936-vocab traces (GB/s of logits compared, heap used), warm, on the
 ## Vector API passes (COMPARE_KERNEL=scalar times the scalar ones; by default a comparison this size takes those).
 ## B is A plus Gaussian noise of sd COMPARE_SD (1e-3: two runtimes rounding differently; 0.3: a quantisation).
@@ -103,11 +107,13 @@ bench-compare: build
 	$(JAVA) -Xmx64m -Dlogitparity.compare.kernel=$(COMPARE_KERNEL) -cp '$(CP):target/test-classes' \
 	  dev.logitparity.bench.CompareBench target/compare-bench 256 151936 5 $(COMPARE_SD)
 
-## The reference's projection kernel, vector against scalar; then the reference engine beside llama.cpp (same model,
-## prompt, threads; interleaved rounds): 16 steps x 3 rounds on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
-bench-reference: bench-models
+## The reference's projection kernel, vector against scalar, and its Q8_0 loop in C (src/test/c/q8-dot.c, the JIT's
+## anchor); then the reference engine beside llama.cpp (same model, prompt, threads; interleaved rounds): 16 steps x 3
+## rounds on the SmolLM-135M, GPT-2-124M and Qwen2-0.5B shapes.
+bench-reference: bench-models target/bench/q8-dot
 	$(call quietly,$(CORE) test-compile)
 	$(JAVA) -cp '$(CP):target/test-classes' dev.logitparity.reference.MatVecBench
+	target/bench/q8-dot
 	$(JAVA) -Xmx4g -cp '$(CP):target/test-classes' dev.logitparity.bench.ReferenceBench 16 3
 
 ## JMH micro-benchmarks of the kernels (bench/): exp (Math, FastExp, VectorExp), the reference's dot product (vector

@@ -12,7 +12,7 @@ import dev.logitparity.trace.TensorSink;
  * projection reads a weight row once for all of them, so the model streams from memory once per batch rather than
  * once per token. The numbers do not change: every dot product is {@link MatVec}'s, in its one order, for each
  * position alone, and attention still runs position after position. Not thread-safe; the projections inside one
- * pass use the common fork-join pool.
+ * pass split their rows across {@link RowWorkers#SHARED}.
  */
 public final class ReferenceSession {
 

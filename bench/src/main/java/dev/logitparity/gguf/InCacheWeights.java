@@ -20,13 +20,18 @@ public final class InCacheWeights {
 
     /** VALUES Gaussian weights encoded as {@code type}, in memory owned by {@code arena}. */
     public static MemorySegment encoded(GgmlType type, Arena arena) {
+        return encoded(type, VALUES, arena);
+    }
+
+    /** {@code values} Gaussian weights (the first VALUES of them those of the other overload) as {@code type}. */
+    public static MemorySegment encoded(GgmlType type, int values, Arena arena) {
         SplittableRandom random = new SplittableRandom(1);
-        float[] weights = new float[VALUES];
-        for (int i = 0; i < VALUES; i++) {
+        float[] weights = new float[values];
+        for (int i = 0; i < values; i++) {
             weights[i] = (float) random.nextGaussian();
         }
-        MemorySegment data = arena.allocate(type.byteSize(VALUES), 64);
-        GgmlQuants.encode(type, weights, 0, VALUES, data, 0);
+        MemorySegment data = arena.allocate(type.byteSize(values), 64);
+        GgmlQuants.encode(type, weights, 0, values, data, 0);
         return data;
     }
 }
