@@ -45,20 +45,19 @@ class RowWorkersTest {
     }
 
     @Test
-    void helpersTakeChunksWhileTheCallerHoldsOne() {
+    void twoChunksRunAtOnceOnTwoThreads() {
         try (RowWorkers workers = new RowWorkers(2)) {
-            ConcurrentHashMap<Thread, Boolean> threads = new ConcurrentHashMap<>();
-            CountDownLatch helped = new CountDownLatch(1);
-            workers.split(3, 3, (from, to) -> {
-                threads.put(Thread.currentThread(), true);
-                if (Thread.currentThread().getName().startsWith("reference-rows-")) {
-                    helped.countDown();
-                } else {
-                    // the caller's chunk ends only once a helper has run one of the others
-                    assertTrue(await(helped), "no helper ran a chunk in 10 s");
-                }
-            });
-            assertTrue(threads.size() >= 2, "threads " + threads.keySet());
+            for (int round = 0; round < 20; round++) {
+                ConcurrentHashMap<Thread, Boolean> threads = new ConcurrentHashMap<>();
+                CountDownLatch started = new CountDownLatch(2);
+                workers.split(2, 2, (from, to) -> {
+                    threads.put(Thread.currentThread(), true);
+                    started.countDown();
+                    // a thread holding one chunk cannot claim the other: both start only if a second thread helps
+                    assertTrue(await(started), "the other chunk did not start within 10 s");
+                });
+                assertEquals(2, threads.size(), "threads " + threads.keySet());
+            }
         }
     }
 
