@@ -93,10 +93,7 @@ class MatVecTest {
         Random random = new Random(7);
         int rows = 300;
         int columns = 512; // rows x columns above Linear's threshold, so Linear splits the rows across RowWorkers
-        float[] weights = new float[rows * columns];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) random.nextGaussian();
-        }
+        float[] weights = gaussian(random, rows * columns);
         WeightMatrix m = matrix(GgmlType.Q8_0, weights, rows, columns);
         double[] x = random.doubles(columns, -1, 1).toArray();
         double[] single = splitAcross(0, m, x);
@@ -118,10 +115,7 @@ class MatVecTest {
         Random random = new Random(11);
         int rows = 37;
         int columns = 96;
-        float[] weights = new float[rows * columns];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) random.nextGaussian();
-        }
+        float[] weights = gaussian(random, rows * columns);
         double[][] xs = new double[3][];
         for (int t = 0; t < xs.length; t++) {
             xs[t] = random.doubles(columns, -1, 1).toArray();
@@ -153,10 +147,7 @@ class MatVecTest {
         Random random = new Random(17);
         int rows = 5;
         int columns = 64;
-        float[] weights = new float[rows * columns];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) random.nextGaussian();
-        }
+        float[] weights = gaussian(random, rows * columns);
         double[] x = random.doubles(columns, -1, 1).toArray();
         for (GgmlType type : new GgmlType[] {GgmlType.F32, GgmlType.F16, GgmlType.Q8_0}) {
             WeightMatrix m = matrix(type, weights, rows, columns);
@@ -181,6 +172,15 @@ class MatVecTest {
             workers.split(m.rows(), 37, (from, to) -> new VectorMatVec().multiply(m, x, y, from, to));
         }
         return y;
+    }
+
+    /** {@code count} standard Gaussian weights drawn from {@code random}, as floats. */
+    private static float[] gaussian(Random random, int count) {
+        float[] weights = new float[count];
+        for (int i = 0; i < count; i++) {
+            weights[i] = (float) random.nextGaussian();
+        }
+        return weights;
     }
 
     private static double[] multiply(MatVec kernel, WeightMatrix m, double[] x) {
